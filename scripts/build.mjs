@@ -1,0 +1,45 @@
+// Builds every bundle with esbuild: the CLI, the extension (Node and web worker) and the test suites.
+// Usage: node scripts/build.mjs [--production]
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  target: 'es2022',
+  loader: { '.md': 'text' },
+  define: { ARCHDOC_VERSION: JSON.stringify(version) },
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+const testEntries = (folder) =>
+  existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.ts')).map((name) => join(folder, name)) : [];
+
+const jobs = [build({ ...node, entryPoints: ['src/cli/index.ts'], outfile: 'out/cli.js' })];
+const unitTests = testEntries('test/unit');
+if (unitTests.length > 0) {
+  jobs.push(build({ ...node, entryPoints: unitTests, outdir: 'out/test/unit', external: ['mocha', 'markdownlint', 'markdownlint/*'] }));
+}
+if (existsSync('src/extension.ts')) {
+  jobs.push(build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] }));
+  jobs.push(
+    build({
+      ...common,
+      platform: 'browser',
+      format: 'cjs',
+      entryPoints: ['src/extension.ts'],
+      outfile: 'out/web/extension.js',
+      external: ['vscode'],
+      define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
+    }),
+  );
+}
+await Promise.all(jobs);

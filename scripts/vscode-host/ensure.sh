@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Make sure the real-VS-Code test host is installed: Debian's chromium (+ build deps for code-server's native
+# modules) and test/host/node_modules (code-server 4.100.3 + playwright-core).
+# Idempotent and quick when already done; safe under CI=true with no stdin.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HOST_DIR="$ROOT/test/host"
+MARKER="$HOST_DIR/node_modules/.archdoc-host-installed"
+CHROMIUM="${ARCHDOC_CHROMIUM:-/usr/bin/chromium}"
+
+log() { echo "[vscode-host] $*" >&2; }
+die() { echo "[vscode-host] ERROR: $*" >&2; exit 1; }
+
+lock_sum() { sha256sum "$HOST_DIR/package.json" "$HOST_DIR/package-lock.json" | sha256sum | cut -d' ' -f1; }
+
+need_node_modules() {
+  [[ -f "$MARKER" ]] || return 0
+  [[ "$(cat "$MARKER")" == "$(lock_sum)" ]] || return 0
+  # The marker is written only after the full postinstall; double-check the parts that a broken install lacks.
+  [[ -x "$HOST_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ]] || return 0
+  return 1
+}
+
+# --- apt packages -------------------------------------------------------------------------------------------
+# chromium drives the workbench; rg/pkg-config/libkrb5-dev are needed only to install code-server
+# (ripgrep cache trick; the `kerberos` addon compiles from source because its prebuilt download is unreachable).
+missing=()
+[[ -x "$CHROMIUM" ]] || missing+=(chromium)
+if need_node_modules; then
+  command -v rg >/dev/null || missing+=(ripgrep)
+  command -v pkg-config >/dev/null || missing+=(pkg-config)
+  dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed' || missing+=(libkrb5-dev)
+fi
+if ((${#missing[@]})); then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    log "installing apt packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    timeout 900 apt-get update -q </dev/null
+    timeout 1800 apt-get install -y -q "${missing[@]}" </dev/null
+  else
+    die "missing: ${missing[*]}. Install them, e.g.: sudo apt-get install -y chromium libkrb5-dev pkg-config ripgrep"
+  fi
+fi
+[[ -x "$CHROMIUM" ]] || die "$CHROMIUM still missing after install"
+
+# --- test/host/node_modules ---------------------------------------------------------------------------------
+if ! need_node_modules; then
+  exit 0
+fi
+
+[[ "$(node -p 'process.versions.node.split(".")[0]')" == 20 ]] \
+  || die "code-server 4.100.3 requires Node 20 (found $(node -v))"
+
+log "installing code-server + playwright-core into test/host (takes a few minutes the first time)"
+WORK_TMP="$(mktemp -d /tmp/archdoc-host-install.XXXXXX)"
+trap 'rm -rf "$WORK_TMP"' EXIT
+
+# @vscode/ripgrep's postinstall downloads rg from GitHub unless the tarball is already in
+# $TMPDIR/vscode-ripgrep-cache-<pkg version>/. code-server 4.100.3's lib/vscode/npm-shrinkwrap.json pins
+# @vscode/ripgrep 1.15.11, whose postinstall wants ripgrep v13.0.0-10 (Debian 12's rg is 13.0.0 too).
+case "$(uname -m)" in
+  x86_64) RG_TARGET=x86_64-unknown-linux-musl ;;
+  aarch64) RG_TARGET=aarch64-unknown-linux-musl ;;
+  *) die "unsupported architecture $(uname -m)" ;;
+esac
+RG_CACHE="$WORK_TMP/vscode-ripgrep-cache-1.15.11"
+mkdir -p "$RG_CACHE"
+tar czf "$RG_CACHE/ripgrep-v13.0.0-10-$RG_TARGET.tar.gz" -C "$(dirname "$(command -v rg)")" rg
+
+export TMPDIR="$WORK_TMP"
+# As root, code-server's postinstall refuses to run without unsafe_perm.
+export npm_config_unsafe_perm=true
+# node-pty's install runs `npx node-gyp`; a user npmrc with yes=false would make it prompt and fail without stdin.
+export npm_config_yes=true
+# node-gyp must not download Node headers (no internet): build against the system ones when present.
+if [[ -z "${npm_config_nodedir:-}" && -f /usr/include/node/node.h ]]; then
+  export npm_config_nodedir=/usr
+fi
+export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+
+rm -f "$MARKER"
+(cd "$HOST_DIR" && timeout 1800 npm ci --no-audit --no-fund </dev/null)
+
+[[ -x "$HOST_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ]] \
+  || die "code-server install incomplete (no bundled rg)"
+lock_sum >"$MARKER"
+log "test host installed"

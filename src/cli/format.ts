@@ -1,0 +1,103 @@
+/** Output formats of `archdoc check`: text, the SPEC §3 JSON contract, SARIF 2.1.0 and GitHub annotations. */
+import { type Analysis, type Finding, RULE_IDS, type Severity } from '../core';
+
+export interface CheckedFile {
+  path: string;
+  analysis: Analysis;
+}
+
+export const RULE_DOCS_URL = 'https://github.com/archdoc/archdoc#rule-';
+
+export function ruleHelpUri(rule: string): string {
+  return `${RULE_DOCS_URL}${rule}`;
+}
+
+function percent(filled: number, total: number): string {
+  return total === 0 ? '100%' : `${Math.floor((filled / total) * 100)}%`;
+}
+
+export function formatText(files: readonly CheckedFile[], skipped: readonly string[]): string {
+  const out: string[] = [];
+  let count = 0;
+  for (const { path, analysis } of files) {
+    for (const finding of analysis.findings) {
+      out.push(`${path}:${finding.line}:${finding.column}: ${finding.severity} ${finding.rule} ${finding.message}`);
+      count++;
+    }
+    const { filled, total } = analysis.completion;
+    const note = analysis.skippedReason ? ` — ${analysis.skippedReason}` : '';
+    out.push(`${path}: ${analysis.findings.length} finding(s), ${filled}/${total} slots filled (${percent(filled, total)}) [${analysis.templateId}]${note}`);
+  }
+  for (const path of skipped) out.push(`${path}: skipped (not an architecture document)`);
+  out.push(`${count} finding(s) in ${files.length} architecture document(s)${skipped.length ? `, ${skipped.length} other Markdown file(s) skipped` : ''}.`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Exactly the public JSON shape: no extra keys. */
+export function formatJson(files: readonly CheckedFile[]): string {
+  return `${JSON.stringify({
+    files: files.map(({ path, analysis }) => ({
+      path,
+      template: analysis.templateId,
+      completion: { filled: analysis.completion.filled, total: analysis.completion.total },
+      findings: analysis.findings.map(publicFinding),
+    })),
+  })}\n`;
+}
+
+function publicFinding(finding: Finding) {
+  const { rule, severity, line, column, endLine, endColumn, message } = finding;
+  return { rule, severity, line, column, endLine, endColumn, message };
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function formatSarif(files: readonly CheckedFile[], version: string): string {
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'archdoc',
+            version,
+            informationUri: 'https://github.com/archdoc/archdoc',
+            rules: RULE_IDS.map((id) => ({ id, name: id, shortDescription: { text: id.replace(/-/gu, ' ') }, helpUri: ruleHelpUri(id) })),
+          },
+        },
+        results: files.flatMap(({ path, analysis }) =>
+          analysis.findings.map((finding) => ({
+            ruleId: finding.rule,
+            ruleIndex: RULE_IDS.indexOf(finding.rule),
+            level: SARIF_LEVEL[finding.severity],
+            message: { text: finding.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: encodeURI(path) },
+                  region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+export function formatGithub(files: readonly CheckedFile[]): string {
+  const escapeData = (text: string) => text.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
+  const escapeProperty = (text: string) => escapeData(text).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
+  const lines = files.flatMap(({ path, analysis }) =>
+    analysis.findings.map(
+      (f) =>
+        `::${GITHUB_COMMAND[f.severity]} file=${escapeProperty(path)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escapeProperty(`archdoc ${f.rule}`)}::${escapeData(f.message)}`,
+    ),
+  );
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}

@@ -1,0 +1,115 @@
+/** The `archdoc` command line (SPEC §3): the same engine as the extension, for CI. */
+import { writeFileSync } from 'node:fs';
+import { analyze, builtinTemplates, type Template, toLocale } from '../core';
+import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
+import { displayPath, expandPaths, loadTemplates, readTextFile } from './files';
+import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from './format';
+import { formatOutline } from './outline';
+
+declare const ARCHDOC_VERSION: string;
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export function run(argv: readonly string[], io: Io): number {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`archdoc: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.command === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.command === 'version') {
+    io.stdout(`${ARCHDOC_VERSION}\n`);
+    return 0;
+  }
+  const loaded = loadTemplates(builtinTemplates(), args.templates, io.cwd);
+  if (loaded.errors.length > 0) {
+    for (const error of loaded.errors) io.stderr(`archdoc: ${error}\n`);
+    return 2;
+  }
+  const locale = toLocale(args.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
+  if (args.command === 'init') return init(args, loaded.templates[0], io);
+  if (args.command === 'outline') return outline(args, loaded.templates, locale, io);
+  return check(args, loaded.templates, locale, io);
+}
+
+function check(args: ParsedArgs, templates: Template[], locale: ReturnType<typeof toLocale>, io: Io): number {
+  const { files, errors } = expandPaths(args.paths);
+  let ioFailed = errors.length > 0;
+  for (const { path, reason } of errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
+  const checked: CheckedFile[] = [];
+  const skipped: string[] = [];
+  const explicit = new Set(args.paths);
+  for (const file of files) {
+    const path = displayPath(file, io.cwd);
+    const read = readTextFile(file);
+    if (!read.ok) {
+      io.stderr(`archdoc: ${path}: ${read.reason}\n`);
+      ioFailed = true;
+      continue;
+    }
+    // A file named on the command line together with --template is checked against it even without a matching title.
+    const forceTemplate = args.templates.length > 0 && explicit.has(file) ? templates[0]?.id : undefined;
+    let analysis = analyze(read.text, { templates, locale, options: { path } });
+    if (!analysis.templateId && forceTemplate) analysis = analyze(read.text, { templates, locale, options: { path, templateId: forceTemplate } });
+    if (analysis.templateId) checked.push({ path, analysis });
+    else skipped.push(path);
+    if (analysis.skippedReason) io.stderr(`archdoc: ${path}: ${analysis.skippedReason}\n`);
+  }
+  const output = {
+    text: () => formatText(checked, skipped),
+    json: () => formatJson(checked),
+    sarif: () => formatSarif(checked, ARCHDOC_VERSION),
+    github: () => formatGithub(checked),
+  }[args.format]();
+  io.stdout(output);
+  if (ioFailed) return 2;
+  return checked.some((file) => file.analysis.findings.length > 0) ? 1 : 0;
+}
+
+function init(args: ParsedArgs, template: Template | undefined, io: Io): number {
+  if (!template) {
+    io.stderr('archdoc: no template available.\n');
+    return 2;
+  }
+  const target = args.paths[0] ?? 'architecture.md';
+  try {
+    writeFileSync(target, template.source, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(`archdoc: ${target}: ${code === 'EEXIST' ? 'already exists; init never overwrites a file' : (error as Error).message}\n`);
+    return 2;
+  }
+  io.stdout(`Wrote ${target} from template ${template.id}.\n`);
+  return 0;
+}
+
+function outline(args: ParsedArgs, templates: Template[], locale: ReturnType<typeof toLocale>, io: Io): number {
+  const file = args.paths[0];
+  const read = readTextFile(file);
+  if (!read.ok) {
+    io.stderr(`archdoc: ${file}: ${read.reason}\n`);
+    return 2;
+  }
+  const path = displayPath(file, io.cwd);
+  const forced = args.templates.length > 0 ? templates[0]?.id : undefined;
+  const analysis = analyze(read.text, { templates, locale, options: { path, templateId: forced } });
+  if (!analysis.templateId) {
+    io.stderr(`archdoc: ${path}: not an architecture document${analysis.skippedReason ? ` (${analysis.skippedReason})` : ''}\n`);
+    return 2;
+  }
+  io.stdout(formatOutline(path, analysis));
+  return 0;
+}

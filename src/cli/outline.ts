@@ -1,0 +1,22 @@
+/** `archdoc outline`: the completeness tree as indented text. */
+import type { Analysis, SectionNode } from '../core';
+
+export function formatOutline(title: string, analysis: Analysis): string {
+  const out = [`${title} — ${describe(analysis.completion.filled, analysis.completion.total)}`];
+  for (const slot of analysis.preambleSlots) out.push(`  · ${slot.label} (line ${slot.line})`);
+  const visit = (node: SectionNode, depth: number) => {
+    const indent = '  '.repeat(depth);
+    const status = node.missing ? 'MISSING' : describe(node.completion.filled, node.completion.total);
+    out.push(`${indent}${node.title}  ${status}`);
+    for (const child of node.children) visit(child, depth + 1);
+    if (!node.missing) for (const slot of node.openSlots) out.push(`${indent}  · ${slot.label} (line ${slot.line})`);
+  };
+  for (const node of analysis.sections) visit(node, 0);
+  return `${out.join('\n')}\n`;
+}
+
+function describe(filled: number, total: number): string {
+  if (total === 0) return '–';
+  if (filled === total) return `${filled}/${total} ✓`;
+  return `${filled}/${total} (${Math.floor((filled / total) * 100)}%)`;
+}

@@ -1,0 +1,129 @@
+/**
+ * Matches the document's sections to the template's. The rule (README, "How sections are matched"):
+ *  1. same title: number, punctuation, case and spaces ignored; `(…)` asides may be dropped on either side;
+ *  2. a slightly renamed title: character-bigram similarity ≥ 0.6, inside the section matched to the nearest
+ *     matched template ancestor (so `AI 서비스 매핑` matches `AI 서비스/모델 매핑`);
+ *  3. renamed in place: an unmatched direct child of the parent's match with the same last number component and
+ *     either some title likeness (≥ 0.25), the template's fields/columns (≥ 30 % shared), or a diagram where the
+ *     template has only a diagram placeholder; or with most of the template's fields/columns (≥ 50 % shared)
+ *     whatever its number.
+ * Rule 1 runs over the whole template first (a renumbered section keeps its exact match); rules 2–3 then run
+ * parents before children. Each document section matches at most one template section.
+ */
+import type { ScanItem } from './scan';
+import type { DocSection } from './sections';
+import { bigramSimilarity, normalizeKey } from './text';
+import type { TemplateSection } from './template';
+
+const SIMILAR_TITLE = 0.6;
+const LIKE_TITLE = 0.25;
+const SHARED_SIGNATURE = 0.3;
+const MOSTLY_SHARED_SIGNATURE = 0.5;
+const MIN_KEY_LENGTH_FOR_SIMILARITY = 4;
+
+export type SectionMatch = Map<TemplateSection, DocSection>;
+
+export function matchSections(
+  templateSections: readonly TemplateSection[],
+  docSections: readonly DocSection[],
+  contentRoot: DocSection,
+  itemsOf: (section: DocSection) => readonly ScanItem[],
+): SectionMatch {
+  const match: SectionMatch = new Map();
+  const used = new Set<DocSection>();
+  const anchorOf = (section: TemplateSection): DocSection => {
+    for (let parent = section.parent; parent; parent = parent.parent) {
+      const found = match.get(parent);
+      if (found) return found;
+    }
+    return contentRoot;
+  };
+  const assign = (template: TemplateSection, doc: DocSection | undefined) => {
+    if (!doc) return;
+    match.set(template, doc);
+    used.add(doc);
+  };
+
+  for (const template of templateSections) {
+    const anchor = anchorOf(template);
+    const candidates = docSections.filter((doc) => !used.has(doc) && sameTitle(template, doc));
+    assign(template, candidates.find((doc) => isWithin(doc, anchor)) ?? candidates[0]);
+  }
+
+  const similarTitle = (template: TemplateSection, anchor: DocSection): DocSection | undefined => {
+    let best: DocSection | undefined;
+    let bestScore = SIMILAR_TITLE;
+    for (const doc of docSections) {
+      if (used.has(doc) || !isWithin(doc, anchor)) continue;
+      const score = titleSimilarity(template, doc);
+      if (score < bestScore || (best && score === bestScore)) continue;
+      // Leave the heading to another unmatched template section that resembles it more (4.2.2 바운디드 컨텍스트
+      // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`).
+      if (templateSections.some((other) => other !== template && !match.has(other) && titleSimilarity(other, doc) > score)) continue;
+      {
+        best = doc;
+        bestScore = score;
+      }
+    }
+    return best;
+  };
+  const renamedInPlace = (template: TemplateSection): DocSection | undefined => {
+    const parentMatch = template.parent ? match.get(template.parent) : contentRoot;
+    if (!parentMatch) return undefined;
+    const lastNumber = template.number?.[template.number.length - 1];
+    return parentMatch.children.find((doc) => {
+      if (used.has(doc)) return false;
+      const items = itemsOf(doc);
+      const shared = signatureOverlap(template.signature, items);
+      if (shared >= MOSTLY_SHARED_SIGNATURE) return true;
+      const docNumber = doc.number?.[doc.number.length - 1];
+      if (lastNumber === undefined || docNumber !== lastNumber) return false;
+      // A diagram slot kept its place: the template asks for a diagram and the document section draws one.
+      const diagramKept = template.placeholderCount > 0 && template.signature.size === 0 && items.some((item) => item.kind === 'fence');
+      return diagramKept || titleSimilarity(template, doc) >= LIKE_TITLE || shared >= SHARED_SIGNATURE;
+    });
+  };
+
+  // Parents before children, so that a renamed parent claims its heading before a child's look-alike does.
+  for (const template of templateSections) {
+    if (match.has(template)) continue;
+    assign(template, similarTitle(template, anchorOf(template)) ?? renamedInPlace(template));
+  }
+  return match;
+}
+
+function sameTitle(template: TemplateSection, doc: DocSection): boolean {
+  if (!template.keys.full) return false;
+  return template.keys.full === doc.keys.full || template.keys.core === doc.keys.core || template.keys.full === doc.keys.core || template.keys.core === doc.keys.full;
+}
+
+function titleSimilarity(template: TemplateSection, doc: DocSection): number {
+  let best = 0;
+  for (const a of [template.keys.full, template.keys.core]) {
+    for (const b of [doc.keys.full, doc.keys.core]) {
+      if (a.length < MIN_KEY_LENGTH_FOR_SIMILARITY || b.length < MIN_KEY_LENGTH_FOR_SIMILARITY) continue;
+      best = Math.max(best, bigramSimilarity(a, b));
+    }
+  }
+  return best;
+}
+
+function isWithin(doc: DocSection, ancestor: DocSection): boolean {
+  for (let node: DocSection | undefined = doc.parent; node; node = node.parent) if (node === ancestor) return true;
+  return false;
+}
+
+/** Share of the template section's labels and columns that the document section also has (Jaccard). */
+function signatureOverlap(signature: ReadonlySet<string>, items: readonly ScanItem[]): number {
+  if (signature.size < 2) return 0;
+  const docKeys = new Set<string>();
+  for (const item of items) {
+    if (item.kind === 'field') docKeys.add(item.labelKey);
+    else if (item.kind === 'row') item.columnKeys.forEach((key) => docKeys.add(key));
+    else if (item.kind === 'empty-table') item.columns.forEach((column) => docKeys.add(normalizeKey(column)));
+  }
+  if (docKeys.size < 2) return 0;
+  let shared = 0;
+  for (const key of signature) if (docKeys.has(key)) shared++;
+  return shared / (signature.size + docKeys.size - shared);
+}

@@ -1,0 +1,32 @@
+/** The one Markdown parse: unified + remark-parse + GFM + front matter, positions kept. */
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+
+export interface ParseResult {
+  root: Root;
+  /** Set when the parser itself failed (e.g. stack exhaustion on pathological nesting). */
+  error?: string;
+}
+
+let parseCount = 0;
+
+/** Number of parses so far in this realm: lets tests prove that one document version is parsed once. */
+export function getParseCount(): number {
+  return parseCount;
+}
+
+export function parseMarkdown(text: string): ParseResult {
+  parseCount++;
+  try {
+    return { root: processor.parse(text) as Root };
+  } catch (error) {
+    // micromark recurses per nesting level; a hostile document can exhaust the stack. Report, never throw.
+    const message = error instanceof Error ? error.message : String(error);
+    return { root: { type: 'root', children: [] }, error: `The Markdown parser failed: ${message}` };
+  }
+}

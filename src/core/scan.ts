@@ -1,0 +1,286 @@
+/**
+ * Finds the fillable things in a run of Markdown blocks: bold-label fields, table rows, header-only tables,
+ * code fences and short text items (placeholder candidates). Used for templates and documents alike, so a
+ * template's schema and a document's content are read by the same code.
+ */
+import type { Blockquote, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { LineIndex } from './lines';
+import { collapseWhitespace, normalizeKey } from './text';
+import type { Range } from './types';
+
+export interface FieldItem {
+  kind: 'field';
+  label: string;
+  labelKey: string;
+  /** Text after the colon on the label's line, whitespace collapsed. */
+  value: string;
+  /** True when the value holds an image, link or code that has no text of its own. */
+  valueHasMedia: boolean;
+  /** Filled by what follows the label: nested list items, following lines, or an introduced block. */
+  filledByFollowing: boolean;
+  range: Range;
+  /** Where the value is (empty range right after the colon when there is none). */
+  valueRange: Range;
+}
+
+export interface RowItem {
+  kind: 'row';
+  columns: string[];
+  columnKeys: string[];
+  cells: string[];
+  /** Cell is blank (no text, no media); a row shorter than its header has blank cells at the end. */
+  blank: boolean[];
+  range: Range;
+}
+
+export interface EmptyTableItem {
+  kind: 'empty-table';
+  columns: string[];
+  range: Range;
+}
+
+export interface FenceItem {
+  kind: 'fence';
+  lang: string;
+  content: string;
+  range: Range;
+}
+
+/** A list item or paragraph whose whole text could be a template placeholder (`...`, `{문서명}: {파일 위치}`). */
+export interface TextItem {
+  kind: 'text';
+  text: string;
+  range: Range;
+}
+
+export type ScanItem = FieldItem | RowItem | EmptyTableItem | FenceItem | TextItem;
+
+/** Deeper nesting than this is not scanned: it keeps recursion bounded on hostile input. */
+const MAX_DEPTH = 64;
+
+type Block = RootContent;
+
+interface PhrasingLine {
+  nodes: PhrasingContent[];
+  line: number;
+}
+
+export function scanBlocks(blocks: readonly Block[], lines: LineIndex): ScanItem[] {
+  const items: ScanItem[] = [];
+  visitBlocks(blocks, lines, items, 0);
+  return items;
+}
+
+function visitBlocks(blocks: readonly Block[], lines: LineIndex, items: ScanItem[], depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index];
+    switch (block.type) {
+      case 'paragraph':
+        scanParagraph(block, blocks, index, lines, items);
+        break;
+      case 'list':
+        for (const item of (block as List).children) scanListItem(item, lines, items, depth);
+        break;
+      case 'blockquote':
+        visitBlocks((block as Blockquote).children, lines, items, depth + 1);
+        break;
+      case 'table':
+        scanTable(block as Table, items);
+        break;
+      case 'code':
+        if (block.position) {
+          items.push({ kind: 'fence', lang: block.lang ?? '', content: block.value, range: rangeOf(block.position) });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function scanListItem(item: ListItem, lines: LineIndex, items: ScanItem[], depth: number): void {
+  const [first, ...rest] = item.children;
+  if (first?.type === 'paragraph') {
+    const startColumn = item.position?.start.column ?? 1;
+    const fields = fieldsOfParagraph(first, lines, startColumn);
+    const hasNested = rest.length > 0;
+    fields.forEach((field, i) => {
+      if (i === fields.length - 1 && hasNested) field.filledByFollowing = true;
+      items.push(field);
+    });
+    if (fields.length === 0 && item.position && first.position) {
+      pushTextItem(first, item.position.start.line, startColumn, lines, items);
+    }
+    visitBlocks(rest, lines, items, depth + 1);
+  } else {
+    visitBlocks(item.children, lines, items, depth + 1);
+  }
+}
+
+function scanParagraph(paragraph: Paragraph, siblings: readonly Block[], index: number, lines: LineIndex, items: ScanItem[]): void {
+  const fields = fieldsOfParagraph(paragraph, lines, paragraph.position?.start.column ?? 1);
+  if (fields.length === 0) {
+    if (paragraph.position) pushTextItem(paragraph, paragraph.position.start.line, paragraph.position.start.column, lines, items);
+    return;
+  }
+  const last = fields[fields.length - 1];
+  if (!last.filledByFollowing && isBlankValue(last)) last.filledByFollowing = introducesContent(siblings, index + 1);
+  items.push(...fields);
+}
+
+/** A paragraph label with nothing after it is filled when the next block is content it introduces. */
+function introducesContent(siblings: readonly Block[], from: number): boolean {
+  for (let i = from; i < siblings.length; i++) {
+    const next = siblings[i];
+    if (next.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/u.test(next.value)) continue;
+    if (next.type === 'heading' || next.type === 'thematicBreak' || next.type === 'definition') return false;
+    if (next.type === 'paragraph') return startsWithNonField(next);
+    return true;
+  }
+  return false;
+}
+
+function startsWithNonField(paragraph: Paragraph): boolean {
+  const firstLine = splitLines(paragraph)[0];
+  return !firstLine || !labelOf(firstLine.nodes);
+}
+
+function isBlankValue(field: FieldItem): boolean {
+  return field.value.length === 0 && !field.valueHasMedia;
+}
+
+function pushTextItem(paragraph: Paragraph, line: number, column: number, lines: LineIndex, items: ScanItem[]): void {
+  const text = collapseWhitespace(toString(paragraph));
+  if (text.length === 0 || text.length > 200) return;
+  const endLine = paragraph.position?.end.line ?? line;
+  items.push({ kind: 'text', text, range: { line, column, endLine, endColumn: lines.lineEndColumn(endLine) } });
+}
+
+/** Splits a paragraph's inline content at soft and hard line breaks. */
+function splitLines(paragraph: Paragraph): PhrasingLine[] {
+  const result: PhrasingLine[] = [];
+  let current: PhrasingLine | undefined;
+  const start = (line: number): PhrasingLine => {
+    current = { nodes: [], line };
+    result.push(current);
+    return current;
+  };
+  for (const node of paragraph.children) {
+    const line = node.position?.start.line ?? current?.line ?? 1;
+    if (node.type === 'break') {
+      current = undefined;
+      continue;
+    }
+    if (node.type === 'text' && /[\r\n]/u.test(node.value)) {
+      const pieces = node.value.split(/\r\n|\r|\n/u);
+      pieces.forEach((piece, i) => {
+        const target = i === 0 ? current ?? start(line) : start(line + i);
+        if (piece.length > 0) target.nodes.push({ type: 'text', value: piece });
+      });
+      continue;
+    }
+    (current ?? start(line)).nodes.push(node);
+  }
+  return result.filter((entry) => entry.nodes.length > 0);
+}
+
+interface Label {
+  label: string;
+  /** Index of the first value node and the text of that node after the colon (when the colon sits outside the bold). */
+  valueStart: number;
+  leadingValue: string;
+  /** 1-based column right after the colon, when the source positions allow it. */
+  colonEndColumn?: number;
+}
+
+/** `**X**:` or `**X:**` (also `：`) at the start of a line, or undefined. */
+function labelOf(nodes: PhrasingContent[]): Label | undefined {
+  let index = 0;
+  while (index < nodes.length && nodes[index].type === 'text' && (nodes[index] as { value: string }).value.trim() === '') index++;
+  const strong = nodes[index];
+  if (strong?.type !== 'strong') return undefined;
+  const text = collapseWhitespace(toString(strong));
+  const strongEnd = strong.position?.end.column;
+  if (/[:：]$/u.test(text)) {
+    const label = text.slice(0, -1).trim();
+    if (label.length === 0) return undefined;
+    return { label, valueStart: index + 1, leadingValue: '', colonEndColumn: strongEnd };
+  }
+  const next = nodes[index + 1];
+  if (next?.type !== 'text') return undefined;
+  const match = /^\s*[:：]/u.exec(next.value);
+  if (!match || text.length === 0) return undefined;
+  const nextStart = next.position?.start.column;
+  return {
+    label: text,
+    valueStart: index + 2,
+    leadingValue: next.value.slice(match[0].length),
+    colonEndColumn: nextStart !== undefined ? nextStart + match[0].length : undefined,
+  };
+}
+
+function fieldsOfParagraph(paragraph: Paragraph, lines: LineIndex, firstLineColumn: number): FieldItem[] {
+  const fields: FieldItem[] = [];
+  const paragraphLines = splitLines(paragraph);
+  paragraphLines.forEach((phrasingLine, lineIndex) => {
+    const label = labelOf(phrasingLine.nodes);
+    if (!label) {
+      // Plain text after an empty label on an earlier line fills it (`**설명**:` then the text below).
+      const previous = fields[fields.length - 1];
+      if (previous && lineIndex > 0 && isBlankValue(previous)) previous.filledByFollowing = true;
+      return;
+    }
+    const valueNodes = phrasingLine.nodes.slice(label.valueStart);
+    const value = collapseWhitespace(label.leadingValue + valueNodes.map((node) => toString(node)).join(''));
+    const valueHasMedia = valueNodes.some((node) => node.type === 'image' || node.type === 'imageReference' || node.type === 'inlineCode' || node.type === 'html');
+    const line = phrasingLine.line;
+    const column = lineIndex === 0 ? firstLineColumn : firstColumnOf(phrasingLine, lines);
+    const range = lines.lineRange(line, column);
+    const valueStartColumn = Math.min(label.colonEndColumn ?? range.endColumn, range.endColumn);
+    fields.push({
+      kind: 'field',
+      label: label.label,
+      labelKey: normalizeKey(label.label),
+      value,
+      valueHasMedia,
+      filledByFollowing: false,
+      range,
+      valueRange: { line, column: valueStartColumn, endLine: line, endColumn: Math.max(range.endColumn, valueStartColumn) },
+    });
+  });
+  return fields;
+}
+
+function firstColumnOf(phrasingLine: PhrasingLine, lines: LineIndex): number {
+  const text = lines.lineText(phrasingLine.line);
+  return text.length - text.trimStart().length + 1;
+}
+
+function scanTable(table: Table, items: ScanItem[]): void {
+  const [header, ...body] = table.children;
+  if (!header?.position) return;
+  const columns = header.children.map((cell, i) => collapseWhitespace(toString(cell)) || `#${i + 1}`);
+  const columnKeys = columns.map(normalizeKey);
+  if (body.length === 0) {
+    items.push({ kind: 'empty-table', columns, range: rangeOf(header.position) });
+    return;
+  }
+  for (const row of body) {
+    if (!row.position) continue;
+    const cells: string[] = [];
+    const blank: boolean[] = [];
+    for (let i = 0; i < Math.max(columns.length, row.children.length); i++) {
+      const cell = row.children[i];
+      const text = cell ? collapseWhitespace(toString(cell)) : '';
+      cells.push(text);
+      blank.push(text.length === 0 && !(cell?.children.some((node) => node.type !== 'text') ?? false));
+    }
+    items.push({ kind: 'row', columns, columnKeys, cells, blank, range: rangeOf(row.position) });
+  }
+}
+
+function rangeOf(position: { start: { line: number; column: number }; end: { line: number; column: number } }): Range {
+  return { line: position.start.line, column: position.start.column, endLine: position.end.line, endColumn: position.end.column };
+}

@@ -1,0 +1,98 @@
+/** The heading tree of a parsed document: each section owns the blocks up to its first sub-section. */
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { collapseWhitespace, splitSectionNumber, titleKeys } from './text';
+
+export interface DocSection {
+  heading?: Heading;
+  title: string;
+  level: number;
+  number?: number[];
+  keys: { full: string; core: string };
+  /** Blocks between this heading and the next heading of any level. */
+  blocks: RootContent[];
+  children: DocSection[];
+  parent?: DocSection;
+  /** Pre-order index among all headings of the document (0 = the virtual root). */
+  order: number;
+  /** First and last line (1-based) of the section including its sub-sections. */
+  startLine: number;
+  endLine: number;
+  /** Start/end offsets in the text (heading start to the start of the next same-or-higher heading). */
+  startOffset: number;
+  endOffset: number;
+}
+
+export interface SectionTree {
+  root: DocSection;
+  /** The first H1 when it comes before any other heading: the document's title, not a section. */
+  title?: DocSection;
+  /** Every heading section in document order (title included). */
+  all: DocSection[];
+}
+
+export function buildSections(root: Root, lineCount: number, textLength: number): SectionTree {
+  const virtualRoot: DocSection = {
+    title: '',
+    level: 0,
+    keys: { full: '', core: '' },
+    blocks: [],
+    children: [],
+    order: 0,
+    startLine: 1,
+    endLine: lineCount,
+    startOffset: 0,
+    endOffset: textLength,
+  };
+  const all: DocSection[] = [];
+  const stack: DocSection[] = [virtualRoot];
+  for (const node of root.children) {
+    if (node.type === 'yaml') continue;
+    if (node.type !== 'heading') {
+      stack[stack.length - 1].blocks.push(node);
+      continue;
+    }
+    while (stack.length > 1 && stack[stack.length - 1].level >= node.depth) close(stack.pop()!, node);
+    const title = collapseWhitespace(toString(node));
+    const parent = stack[stack.length - 1];
+    const section: DocSection = {
+      heading: node,
+      title,
+      level: node.depth,
+      number: splitSectionNumber(title).number,
+      keys: titleKeys(title),
+      blocks: [],
+      children: [],
+      parent,
+      order: all.length + 1,
+      startLine: node.position?.start.line ?? 1,
+      endLine: lineCount,
+      startOffset: node.position?.start.offset ?? 0,
+      endOffset: textLength,
+    };
+    parent.children.push(section);
+    all.push(section);
+    stack.push(section);
+  }
+  const first = all[0];
+  const title = first && first.level === 1 && first.parent === virtualRoot ? first : undefined;
+  return { root: virtualRoot, title, all };
+}
+
+function close(section: DocSection, next: Heading): void {
+  section.endLine = Math.max(section.startLine, (next.position?.start.line ?? section.startLine + 1) - 1);
+  section.endOffset = next.position?.start.offset ?? section.endOffset;
+}
+
+/** The section under which the template's sections live: the title when there is one, else the root. */
+export function contentRoot(tree: SectionTree): DocSection {
+  return tree.title ?? tree.root;
+}
+
+/** A section with no blocks other than thematic breaks, HTML comments and blank HTML, and no sub-sections. */
+export function isEmptySection(section: DocSection): boolean {
+  if (section.children.length > 0) return false;
+  return section.blocks.every(
+    (block) => block.type === 'thematicBreak' || (block.type === 'html' && /^\s*(<!--[\s\S]*?-->\s*)*$/u.test(block.value)) || block.type === 'definition',
+  );
+}

@@ -1,0 +1,72 @@
+/** String normalisation shared by template compilation, matching and the rules. */
+
+const LEADING_NUMBER = /^\s*(\d+(?:\.\d+)*)\.?(?=\s|$|[^\d.])/u;
+const PUNCTUATION_OR_SPACE = /[\p{P}\p{S}\s]+/gu;
+const PARENTHESISED = /\([^()]*\)|\[[^[\]]*\]|（[^（）]*）/gu;
+
+/** Splits `2.2.1 성능 요구사항` into its number (`[2,2,1]`) and the rest. */
+export function splitSectionNumber(title: string): { number?: number[]; rest: string } {
+  const match = LEADING_NUMBER.exec(title);
+  if (!match) return { rest: title.trim() };
+  return { number: match[1].split('.').map(Number), rest: title.slice(match[0].length).trim() };
+}
+
+/** Case-folded, punctuation and whitespace removed: the key used to compare titles and labels. */
+export function normalizeKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(PUNCTUATION_OR_SPACE, '');
+}
+
+/** Section title keys: the full title and the title without parenthesised asides (`개요 (Executive Summary)`). */
+export function titleKeys(title: string): { full: string; core: string } {
+  const { rest } = splitSectionNumber(title);
+  const full = normalizeKey(rest);
+  const core = normalizeKey(rest.replace(PARENTHESISED, ' '));
+  return { full, core: core || full };
+}
+
+/** Dice coefficient over character bigrams: 1 for equal strings, 0 for nothing in common. */
+export function bigramSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const bigram = a.slice(i, i + 2);
+    counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const bigram = b.slice(i, i + 2);
+    const count = counts.get(bigram) ?? 0;
+    if (count > 0) {
+      shared++;
+      counts.set(bigram, count - 1);
+    }
+  }
+  return (2 * shared) / (a.length - 1 + (b.length - 1));
+}
+
+/** Whitespace collapsed and trimmed, for comparing a value with the template's text. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** `Azure / AWS/GCP` → `azure/aws/gcp`: the comparable form of an option list. */
+export function optionListKey(text: string): string {
+  return collapseWhitespace(text).replace(/\s*\/\s*/gu, '/').normalize('NFKC').toLowerCase();
+}
+
+/**
+ * A slash-separated list of alternatives (`Azure/AWS/GCP`, `99.9% / 99.99% / 99.999%`): one line, at least two
+ * non-empty parts, no commas or sentence punctuation, each part short. Returns the parts, or undefined.
+ */
+export function parseOptionList(text: string): string[] | undefined {
+  const value = collapseWhitespace(text);
+  if (!value.includes('/') || /[,;:()\n]|\/\/|https?:/u.test(value)) return undefined;
+  const parts = value.split('/').map((part) => part.trim());
+  if (parts.length < 2 || parts.some((part) => part.length === 0 || part.length > 40)) return undefined;
+  return parts;
+}
+
+export function isBlank(text: string): boolean {
+  return text.trim().length === 0;
+}

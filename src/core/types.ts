@@ -1,0 +1,95 @@
+/** Public types of the archdoc engine. Shared by the CLI, the VS Code adapters and the tests. */
+
+export const RULE_IDS = [
+  'empty-field',
+  'empty-table-cell',
+  'empty-table',
+  'placeholder',
+  'unchosen-option',
+  'missing-section',
+  'empty-section',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** 1-based lines and columns; columns count UTF-16 code units; the end is exclusive. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Finding extends Range {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  /** Extra data for quick fixes: the option list, the missing template section, … */
+  data?: FindingData;
+}
+
+export type FindingData =
+  | { kind: 'options'; options: string[]; value: Range }
+  | { kind: 'missing-section'; templateSectionId: string; insertAfterLine: number }
+  | { kind: 'field'; label: string; value: Range }
+  | { kind: 'cells'; columns: string[] };
+
+export interface Completion {
+  filled: number;
+  total: number;
+}
+
+export type SectionState = 'complete' | 'partial' | 'empty' | 'missing' | 'none';
+
+/** An unfilled slot, as shown in the completeness tree. Every open slot has exactly one finding. */
+export interface OpenSlot extends Range {
+  rule: RuleId;
+  label: string;
+}
+
+export interface SectionNode {
+  /** Stable within one analysis: the template section id for matched/missing ones, else `doc:<line>`. */
+  id: string;
+  title: string;
+  level: number;
+  /** Heading range; for a missing section, the range where it is reported. */
+  range: Range;
+  /** Last line (1-based) that belongs to this section, sub-sections included. */
+  endLine: number;
+  missing: boolean;
+  templateSectionId?: string;
+  completion: Completion;
+  state: SectionState;
+  children: SectionNode[];
+  openSlots: OpenSlot[];
+}
+
+export interface Analysis {
+  /** Template id when the document is recognised as an architecture document, else undefined. */
+  templateId?: string;
+  recognizedBy?: 'front-matter' | 'title' | 'include';
+  completion: Completion;
+  /** Sorted by line, then column. */
+  findings: Finding[];
+  sections: SectionNode[];
+  /** Open slots outside any section: the title's own content (metadata block) and anything before it. */
+  preambleSlots: OpenSlot[];
+  /** Why the document was not analysed (too large, unknown template id in front matter, …). */
+  skippedReason?: string;
+}
+
+export interface AnalyzeOptions {
+  /** Document path (workspace-relative or absolute, forward slashes) for `include` globs. */
+  path?: string;
+  include?: string[];
+  severity?: Partial<Record<RuleId, SeveritySetting>>;
+  /** Bytes (UTF-16 length × 1 is used as a cheap proxy when the exact size is unknown). */
+  maxFileSize?: number;
+  /** Force a template, skipping recognition (CLI `--template`). */
+  templateId?: string;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
