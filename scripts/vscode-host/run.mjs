@@ -5,9 +5,10 @@
 //
 // usage: node scripts/vscode-host/run.mjs --extension <absDir> --tests <abs suite index.js> --workspace <absDir>
 //                                          [--locale ko] [--timeout-ms N]
-// Install the host first with scripts/vscode-host/ensure.sh. Set ARCHDOC_HOST_VERBOSE=1 to also see the
-// code-server and browser logs, ARCHDOC_HOST_KEEP_TMP=1 to keep the run's temp dir (profile, logs). Prints `N passed, N failed[, N skipped]` last; exits non-zero on any failure,
-// when no test ran, or on timeout.
+// Install the host first with scripts/vscode-host/ensure.sh. The current environment (ARCHDOC_TEST_* included)
+// reaches the extension host. ARCHDOC_HOST_VERBOSE=1 also shows code-server's and the browser's logs;
+// ARCHDOC_HOST_KEEP_TMP=1 keeps the run's temp dir (profile, logs) for debugging.
+// Prints `N passed, N failed[, N skipped]` last; exits non-zero on any failure, if no test ran, or on timeout.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -22,35 +23,54 @@ const HOST_DIR = path.join(ROOT, 'test/host');
 const CODE_SERVER_ENTRY = path.join(HOST_DIR, 'node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.ARCHDOC_CHROMIUM || '/usr/bin/chromium';
 const VERBOSE = !!process.env.ARCHDOC_HOST_VERBOSE;
+const KEEP_TMP = !!process.env.ARCHDOC_HOST_KEEP_TMP;
 
 const STARTUP_TIMEOUT_MS = 60_000; // code-server answering /healthz
 const KILL_GRACE_MS = 5_000;
 
-// Workbench messages that reach codeAutomationLog on every run and say nothing about the tests. Note there is
-// no internet here, so the marketplace (open-vsx) lookups fail.
+// Workbench messages that reach codeAutomationLog on every run and say nothing about the tests (there is no
+// internet here, so the marketplace lookups fail).
 const WORKBENCH_NOISE = [
   /^Resolving connection token /, /^Resolved connection token /, /^Creating a socket \(/,
   /^Updating additional builtin extensions cache$/, /^\[Service Worker\] /, /^ChatSessionStore: /,
   /ENOTFOUND open-vsx\.org/,
 ];
 
-const log = (...a) => console.error('[vscode-host]', ...a);
+// Runs code-server as its child inside the detached process group and kills that whole group when the runner's
+// end of its stdin pipe closes, so even a SIGKILLed runner leaves no code-server, extension host or watcher.
+const WATCHDOG = `
+const { spawn } = require('child_process');
+const child = spawn(process.execPath, process.argv.slice(1), { stdio: ['ignore', 'inherit', 'inherit'] });
+const killGroup = () => { try { process.kill(0, 'SIGKILL'); } catch {} };
+process.stdin.on('end', killGroup).on('error', killGroup).resume();
+process.on('SIGTERM', () => child.kill('SIGTERM'));
+child.on('exit', (code, sig) => process.exit(code ?? 1));
+`;
+
+const log = (...a) => process.stderr.write(`[vscode-host] ${format(...a)}\n`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function usage(msg) {
+  if (msg) console.error(`run.mjs: ${msg}`);
+  console.error('usage: node scripts/vscode-host/run.mjs --extension <absDir> --tests <abs path to suite index.js> '
+    + '--workspace <absDir> [--locale ko] [--timeout-ms N]');
+  process.exit(2);
+}
 
 function parseArgs(argv) {
   const opts = { locale: undefined, timeoutMs: 300_000 };
-  const take = (i) => {
-    if (i + 1 >= argv.length) usage(`missing value for ${argv[i]}`);
-    return argv[i + 1];
-  };
   for (let i = 0; i < argv.length; i += 2) {
-    switch (argv[i]) {
-      case '--extension': opts.extension = take(i); break;
-      case '--tests': opts.tests = take(i); break;
-      case '--workspace': opts.workspace = take(i); break;
-      case '--locale': opts.locale = take(i); break;
-      case '--timeout-ms': opts.timeoutMs = Number(take(i)); break;
-      case '-h': case '--help': usage();
-      default: usage(`unknown argument ${argv[i]}`);
+    const flag = argv[i];
+    if (flag === '-h' || flag === '--help') usage();
+    if (i + 1 >= argv.length) usage(`missing value for ${flag}`);
+    const value = argv[i + 1];
+    switch (flag) {
+      case '--extension': opts.extension = value; break;
+      case '--tests': opts.tests = value; break;
+      case '--workspace': opts.workspace = value; break;
+      case '--locale': opts.locale = value; break;
+      case '--timeout-ms': opts.timeoutMs = Number(value); break;
+      default: usage(`unknown argument ${flag}`);
     }
   }
   for (const k of ['extension', 'tests', 'workspace']) {
@@ -59,14 +79,8 @@ function parseArgs(argv) {
     if (!fs.existsSync(opts[k])) usage(`--${k} does not exist: ${opts[k]}`);
   }
   if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0) usage('--timeout-ms must be a positive number');
+  if (opts.locale !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(opts.locale)) usage(`bad --locale ${opts.locale}`);
   return opts;
-}
-
-function usage(msg) {
-  if (msg) console.error(`run.mjs: ${msg}`);
-  console.error('usage: node scripts/vscode-host/run.mjs --extension <absDir> --tests <abs path to suite index.js> '
-    + '--workspace <absDir> [--locale ko] [--timeout-ms N]');
-  process.exit(2);
 }
 
 function freePort() {
@@ -81,9 +95,7 @@ function freePort() {
   });
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function fetchText(url, timeoutMs = 2_000) {
+async function fetchText(url, timeoutMs) {
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return res.text();
@@ -92,9 +104,8 @@ async function fetchText(url, timeoutMs = 2_000) {
 // Mocha's summary ("N passing (12ms)", "N failing", "N pending"); summed in case the suite runs mocha twice.
 function createTally() {
   const t = { passed: 0, failed: 0, pending: 0, sawSummary: false };
-  const ansi = /\x1b\[[0-9;]*m/g;
   t.feed = (line) => {
-    const s = line.replace(ansi, '');
+    const s = line.replace(/\x1b\[[0-9;]*m/g, '');
     let m;
     if ((m = /^\s*(\d+) passing \(\d+(?:\.\d+)?(?:ms|s|m)\)\s*$/.exec(s))) { t.passed += +m[1]; t.sawSummary = true; }
     else if ((m = /^\s*(\d+) failing\s*$/.exec(s))) t.failed += +m[1];
@@ -104,72 +115,14 @@ function createTally() {
   return t;
 }
 
-async function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(CODE_SERVER_ENTRY)) throw new Error('code-server is not installed: run scripts/vscode-host/ensure.sh');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run scripts/vscode-host/ensure.sh`);
-  const requireHost = createRequire(path.join(HOST_DIR, 'package.json'));
-  const { chromium } = requireHost('playwright-core');
-
-  const tally = createTally();
-  const state = { server: null, serverExit: null, context: null, tmp: null, cleaned: false };
-
-  // Cleanup must run on success, error, timeout and signals alike; it is idempotent.
-  const cleanup = async () => {
-    if (state.cleaned) return;
-    state.cleaned = true;
-    if (state.context) {
-      await Promise.race([state.context.close().catch(() => {}), sleep(KILL_GRACE_MS)]);
-    }
-    if (state.server && state.serverExit === null) {
-      killGroup(state.server.pid, 'SIGTERM');
-      const exited = await Promise.race([state.serverExited.then(() => true), sleep(KILL_GRACE_MS).then(() => false)]);
-      if (!exited) killGroup(state.server.pid, 'SIGKILL');
-    }
-    // A SIGTERMed group leader can exit before its children (file watcher, language servers): sweep the group.
-    if (state.server) killGroup(state.server.pid, 'SIGKILL');
-    if (state.tmp && process.env.ARCHDOC_HOST_KEEP_TMP) log(`kept ${state.tmp}`);
-    else if (state.tmp) {
-      try { fs.rmSync(state.tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); }
-      catch (e) { log(`could not remove ${state.tmp}: ${e.message}`); }
-    }
-  };
-
-  let signalled = false;
-  const onSignal = (sig) => {
-    if (signalled) return;
-    signalled = true;
-    log(`${sig}: stopping`);
-    cleanup().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
-
-  let exitCode = 1;
-  try {
-    exitCode = await runOnce(opts, requireHost, chromium, tally, state);
-  } catch (e) {
-    log(`ERROR: ${e.message}`);
-    exitCode = 1;
-  } finally {
-    await cleanup();
-  }
-
-  if (!tally.sawSummary) log('ERROR: no mocha summary seen: no test ran');
-  else if (tally.passed + tally.failed === 0) log('ERROR: no test ran');
-  if (tally.failed > 0 || !tally.sawSummary || tally.passed + tally.failed === 0) exitCode = exitCode || 1;
-  console.log(tally.line());
-  return exitCode;
-}
-
-// VS Code resolves --locale only through an installed language pack (else it falls back to 'en', and so do
-// vscode.env.language and the extension's l10n bundles). Marketplace packs are out of reach offline, so install
-// an empty pack for the locale: untranslated core UI, but the extension host runs with env.language = locale.
+// VS Code resolves --locale only through an installed language pack, else everything (vscode.env.language, the
+// extension's l10n bundles) falls back to 'en'. Marketplace packs are out of reach offline, so install an empty
+// pack: the core UI stays English, but the extension host runs with env.language = locale.
 function installStubLanguagePack(extDir, userData, locale) {
   const id = `archdoc-stub-language-pack-${locale.toLowerCase()}`;
   const dir = path.join(extDir, `archdoc.${id}-0.0.1`);
-  fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+  const translations = path.join(dir, 'translations/main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
     name: id, publisher: 'archdoc', version: '0.0.1', engines: { vscode: '^1.100.0' },
     contributes: {
@@ -178,9 +131,9 @@ function installStubLanguagePack(extDir, userData, locale) {
         translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
       }],
     },
-  }, null, 2));
-  fs.writeFileSync(path.join(dir, 'translations/main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
-  // Extension folders missing from the profile manifest are deleted at startup, so register it there too.
+  }));
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  // Extension folders missing from the profile's manifest are deleted at startup, so register it there too.
   fs.writeFileSync(path.join(extDir, 'extensions.json'), JSON.stringify([{
     identifier: { id: `archdoc.${id}` },
     version: '0.0.1',
@@ -188,49 +141,80 @@ function installStubLanguagePack(extDir, userData, locale) {
     relativeLocation: path.basename(dir),
     metadata: { installedTimestamp: Date.now(), source: 'vsix' },
   }]));
-  // The server builds languagepacks.json lazily, after the first page already resolved its locale: pre-seed it.
+  // The server writes languagepacks.json lazily, after the first page has already resolved its locale: pre-seed it.
   fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
     [locale]: {
       hash: `archdoc-stub-${locale}`,
       extensions: [{ extensionIdentifier: { id: `archdoc.${id}` }, version: '0.0.1' }],
-      translations: { vscode: path.join(dir, 'translations/main.i18n.json') },
+      translations: { vscode: translations },
       label: locale,
     },
   }));
 }
 
-function killGroup(pid, sig) {
-  try { process.kill(-pid, sig); } catch { /* already gone */ }
+function killGroup(pgid, sig) {
+  try { process.kill(-pgid, sig); } catch { /* already gone */ }
 }
 
-async function runOnce(opts, requireHost, chromium, tally, state) {
+// Everything a run starts, and how to undo it. cleanup() is memoized: the normal path, errors and signals all
+// await the same teardown, so the process never exits half-way through it.
+function createResources() {
+  const r = { tmp: null, server: null, serverExit: null, serverExited: null, context: null, cleanupPromise: null };
+  r.cleanup = () => (r.cleanupPromise ??= (async () => {
+    if (r.context) await Promise.race([r.context.close().catch(() => {}), sleep(KILL_GRACE_MS)]);
+    if (r.server) {
+      if (r.serverExit === null) {
+        killGroup(r.server.pid, 'SIGTERM');
+        await Promise.race([r.serverExited, sleep(KILL_GRACE_MS)]);
+      }
+      // Children (extension host, file watcher, language servers) may outlive code-server: sweep the group.
+      killGroup(r.server.pid, 'SIGKILL');
+      r.server.stdin?.destroy();
+    }
+    if (r.tmp && KEEP_TMP) log(`kept ${r.tmp}`);
+    else if (r.tmp) {
+      try { fs.rmSync(r.tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); }
+      catch (e) { log(`could not remove ${r.tmp}: ${e.message}`); }
+    }
+  })());
+  return r;
+}
+
+async function runTests(opts, res, tally) {
+  const requireHost = createRequire(path.join(HOST_DIR, 'package.json'));
+  const { chromium } = requireHost('playwright-core');
   const started = Date.now();
   const deadline = started + opts.timeoutMs;
-  const remaining = () => deadline - Date.now();
+  const remaining = () => Math.max(1, deadline - Date.now());
 
   // One fresh folder per run: profile, extensions, XDG dirs and TMPDIR (where code-server puts its
   // vscode-ipc-*.sock / vscode-git-*.sock). Kept short: unix socket paths are limited to 107 bytes.
-  state.tmp = fs.mkdtempSync(path.join(os.tmpdir().length > 40 ? '/tmp' : os.tmpdir(), 'archdoc-vsh-'));
-  const dir = (name) => { const d = path.join(state.tmp, name); fs.mkdirSync(d, { recursive: true }); return d; };
-  const [userData, extDir, xdgConfig, xdgData, xdgCache, xdgState, serverTmp, browserProfile] =
-    ['user-data', 'extensions', 'xdg/config', 'xdg/data', 'xdg/cache', 'xdg/state', 'tmp', 'chromium'].map(dir);
+  const base = os.tmpdir().length > 40 ? '/tmp' : os.tmpdir();
+  res.tmp = fs.mkdtempSync(path.join(base, 'archdoc-vsh-'));
+  const mk = (name) => { const d = path.join(res.tmp, name); fs.mkdirSync(d, { recursive: true }); return d; };
+  const userData = mk('user-data');
+  const extDir = mk('extensions');
+  const xdg = { config: mk('xdg/config'), data: mk('xdg/data'), cache: mk('xdg/cache'), state: mk('xdg/state') };
+  const runTmp = mk('tmp');
+  const browserProfile = mk('chromium');
+  // playwright-core keeps its own scratch dir in this process's temp dir: keep it inside ours too.
+  process.env.TMPDIR = runTmp;
 
   if (opts.locale && !opts.locale.toLowerCase().startsWith('en')) installStubLanguagePack(extDir, userData, opts.locale);
 
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${port}`;
 
   const env = { ...process.env };
-  // Don't let an enclosing VS Code / Electron / code-server session leak into the one under test.
+  // Keep an enclosing VS Code / Electron / code-server session from leaking into the one under test.
   for (const k of Object.keys(env)) {
     if (/^(VSCODE_|ELECTRON_)/.test(k) || ['PASSWORD', 'HASHED_PASSWORD', 'CODE_SERVER_CONFIG', 'PORT'].includes(k)) {
       delete env[k];
     }
   }
   Object.assign(env, {
-    TMPDIR: serverTmp, TMP: serverTmp, TEMP: serverTmp,
-    XDG_CONFIG_HOME: xdgConfig, XDG_DATA_HOME: xdgData, XDG_CACHE_HOME: xdgCache, XDG_STATE_HOME: xdgState,
-    XDG_RUNTIME_DIR: serverTmp,
+    TMPDIR: runTmp, TMP: runTmp, TEMP: runTmp, XDG_RUNTIME_DIR: runTmp,
+    XDG_CONFIG_HOME: xdg.config, XDG_DATA_HOME: xdg.data, XDG_CACHE_HOME: xdg.cache, XDG_STATE_HOME: xdg.state,
   });
 
   const args = [
@@ -239,7 +223,7 @@ async function runOnce(opts, requireHost, chromium, tally, state) {
     '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', userData,
     '--extensions-dir', extDir,
-    '--config', path.join(state.tmp, 'config.yaml'),
+    '--config', path.join(res.tmp, 'config.yaml'),
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -250,34 +234,34 @@ async function runOnce(opts, requireHost, chromium, tally, state) {
     ...(opts.locale ? ['--locale', opts.locale] : []),
     opts.workspace,
   ];
-  const serverLog = path.join(state.tmp, 'code-server.log');
+  const serverLog = path.join(res.tmp, 'code-server.log');
   const serverLogFd = fs.openSync(serverLog, 'a');
-  // detached => own process group, so the whole tree (ext host, watchers, language servers) can be killed.
-  state.server = spawn(process.execPath, args, {
-    cwd: opts.workspace, env, detached: true, stdio: ['ignore', serverLogFd, serverLogFd],
+  // detached => its own process group, killed as a whole at the end.
+  res.server = spawn(process.execPath, ['-e', WATCHDOG, ...args], {
+    cwd: opts.workspace, env, detached: true, stdio: ['pipe', serverLogFd, serverLogFd],
   });
   fs.closeSync(serverLogFd);
-  state.serverExited = new Promise((resolve) => state.server.once('exit', (code, sig) => {
-    state.serverExit = { code, sig };
+  res.server.stdin.on('error', () => {});
+  res.serverExited = new Promise((resolve) => res.server.once('exit', (code, signal) => {
+    res.serverExit = { code, signal };
     resolve();
   }));
-  const tailServerLog = () => {
+  const serverLogTail = () => {
     try { return fs.readFileSync(serverLog, 'utf8').split('\n').slice(-30).join('\n'); } catch { return ''; }
   };
 
-  // Wait for /healthz.
   const startupDeadline = Math.min(deadline, Date.now() + STARTUP_TIMEOUT_MS);
   for (;;) {
-    if (state.serverExit) throw new Error(`code-server exited during startup (${JSON.stringify(state.serverExit)}):\n${tailServerLog()}`);
-    if (Date.now() > startupDeadline) throw new Error(`code-server did not answer /healthz in time:\n${tailServerLog()}`);
-    try { await fetchText(`${base}/healthz`, 1_000); break; } catch { await sleep(200); }
+    if (res.serverExit) throw new Error(`code-server exited during startup (${JSON.stringify(res.serverExit)}):\n${serverLogTail()}`);
+    if (Date.now() > startupDeadline) throw new Error(`code-server did not answer /healthz in time:\n${serverLogTail()}`);
+    try { await fetchText(`${origin}/healthz`, 1_000); break; } catch { await sleep(200); }
   }
-  if (VERBOSE) log(`code-server up on ${base} after ${Date.now() - started} ms`);
+  if (VERBOSE) log(`code-server up on ${origin} after ${Date.now() - started} ms`);
 
-  // The payload URIs must use the server's remote authority (127.0.0.1:PORT on 4.100.3, but read it anyway).
+  // The payload URIs must carry the server's remote authority (127.0.0.1:PORT on 4.100.3, but read it anyway).
   let authority = `127.0.0.1:${port}`;
   try {
-    const html = (await fetchText(`${base}/?ew=true`, 10_000)).replace(/&quot;/g, '"');
+    const html = (await fetchText(`${origin}/?ew=true`, 10_000)).replace(/&quot;/g, '"');
     const m = /"remoteAuthority":"([^"]+)"/.exec(html);
     if (m) authority = m[1];
   } catch (e) {
@@ -288,26 +272,23 @@ async function runOnce(opts, requireHost, chromium, tally, state) {
     ['extensionDevelopmentPath', remote(opts.extension)],
     ['extensionTestsPath', remote(opts.tests)],
   ];
-  const url = `${base}/?folder=${encodeURIComponent(opts.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = `${origin}/?folder=${encodeURIComponent(opts.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
-  state.context = await chromium.launchPersistentContext(browserProfile, {
+  res.context = await chromium.launchPersistentContext(browserProfile, {
     executablePath: CHROMIUM,
     headless: true,
-    timeout: Math.max(1_000, Math.min(60_000, remaining())),
+    timeout: Math.min(60_000, remaining()),
     locale: opts.locale,
-    env: { ...process.env, TMPDIR: serverTmp, XDG_CONFIG_HOME: xdgConfig, XDG_CACHE_HOME: xdgCache },
+    env: { ...process.env, XDG_CONFIG_HOME: xdg.config, XDG_CACHE_HOME: xdg.cache },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-      ...(opts.locale ? [`--lang=${opts.locale}`] : [])],
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
-  const page = state.context.pages()[0] ?? await state.context.newPage();
+  const page = res.context.pages()[0] ?? await res.context.newPage();
 
-  let resolveExit;
-  const testExit = new Promise((r) => { resolveExit = r; });
   // The workbench's logger calls this with (level, consoleArgs): the extension host's console output (mocha's
-  // reporter included) and the workbench's own info-level chatter, which we hide unless verbose.
-  await page.exposeFunction('codeAutomationLog', (level, args) => {
-    const text = Array.isArray(args) ? format(...args) : String(args);
+  // reporter included) plus the workbench's own info chatter, hidden unless verbose.
+  await page.exposeFunction('codeAutomationLog', (level, logArgs) => {
+    const text = Array.isArray(logArgs) ? format(...logArgs) : String(logArgs);
     if (!VERBOSE && WORKBENCH_NOISE.some((re) => re.test(text))) return;
     const out = level === 'error' || level === 'warn' ? process.stderr : process.stdout;
     for (const line of text.split(/\r?\n/)) {
@@ -315,50 +296,80 @@ async function runOnce(opts, requireHost, chromium, tally, state) {
       out.write(`${line}\n`);
     }
   });
-  await page.exposeFunction('codeAutomationExit', (code) => { resolveExit(typeof code === 'number' ? code : 1); });
-  if (VERBOSE) {
-    page.on('console', (m) => log(`[browser ${m.type()}] ${m.text()}`));
-  }
+  let resolveExit;
+  const testsDone = new Promise((r) => { resolveExit = r; });
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(typeof code === 'number' ? code : 1));
+  if (VERBOSE) page.on('console', (m) => log(`[browser ${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => log(`[browser pageerror] ${e.message}`));
 
-  // These settle during cleanup too, after the race is decided: keep their rejections handled.
+  // Each of these ends the wait with a clear error. They also settle during cleanup, after the race is decided,
+  // so their rejections are pre-handled.
   const failWhen = (promise, why) => {
     const p = promise.then(() => { throw new Error(why()); });
     p.catch(() => {});
     return p;
   };
   let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${opts.timeoutMs} ms waiting for the test run to finish`)), remaining());
-  });
-  timeout.catch(() => {});
-  const crashed = new Promise((r) => page.once('crash', r));
-  const closed = new Promise((r) => state.context.once('close', r));
-
+  const timedOut = new Promise((r) => { timer = setTimeout(r, remaining()); });
+  const failures = [
+    failWhen(timedOut, () => `timed out after ${opts.timeoutMs} ms waiting for the test run to finish`),
+    failWhen(res.serverExited, () => `code-server exited during the run (${JSON.stringify(res.serverExit)}):\n${serverLogTail()}`),
+    failWhen(new Promise((r) => page.once('crash', r)), () => 'the browser page crashed'),
+    failWhen(new Promise((r) => res.context.once('close', r)), () => 'the browser closed unexpectedly'),
+  ];
   try {
-    await Promise.race([
-      page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(1_000, remaining()) }),
-      timeout,
-    ]);
-    const code = await Promise.race([
-      testExit,
-      timeout,
-      failWhen(state.serverExited, () => `code-server exited during the run (${JSON.stringify(state.serverExit)}):\n${tailServerLog()}`),
-      failWhen(crashed, () => 'the browser page crashed'),
-      failWhen(closed, () => 'the browser closed unexpectedly'),
-    ]);
+    await Promise.race([page.goto(url, { waitUntil: 'domcontentloaded', timeout: remaining() }), ...failures]);
+    const code = await Promise.race([testsDone, ...failures]);
     if (VERBOSE) log(`tests finished with exit code ${code} after ${Date.now() - started} ms`);
-    if (VERBOSE) log(`code-server log:\n${tailServerLog()}`);
     return code;
-  } catch (e) {
-    if (VERBOSE) log(`code-server log:\n${tailServerLog()}`);
-    throw e;
   } finally {
     clearTimeout(timer);
+    if (VERBOSE) log(`code-server log:\n${serverLogTail()}`);
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => { log(`ERROR: ${e?.stack || e}`); console.log('0 passed, 0 failed'); process.exit(1); },
-);
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  // A closed stdout (e.g. piped into `head`) must not kill the runner before it has cleaned up.
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
+
+  const tally = createTally();
+  const res = createResources();
+  let exitCode = 1;
+  let stopping = false;
+  const abort = (why, code) => {
+    if (stopping) return;
+    stopping = true;
+    log(why);
+    res.cleanup().finally(() => process.exit(code));
+  };
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+    process.on(sig, () => abort(`${sig}: stopping`, code));
+  }
+  process.on('uncaughtException', (e) => abort(`ERROR: ${e?.stack || e}`, 1));
+  process.on('unhandledRejection', (e) => abort(`ERROR: ${e?.stack || e}`, 1));
+
+  try {
+    if (!fs.existsSync(CODE_SERVER_ENTRY)) throw new Error('code-server is not installed: run scripts/vscode-host/ensure.sh');
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run scripts/vscode-host/ensure.sh`);
+    exitCode = await runTests(opts, res, tally);
+  } catch (e) {
+    if (!stopping) log(`ERROR: ${e.message}`);
+    exitCode = 1;
+  } finally {
+    await res.cleanup();
+  }
+  if (stopping) return new Promise(() => {}); // the signal handler exits
+
+  if (!tally.sawSummary) log('ERROR: no mocha summary seen: no test ran');
+  else if (tally.passed + tally.failed === 0) log('ERROR: no test ran');
+  if (tally.failed > 0 || !tally.sawSummary || tally.passed + tally.failed === 0) exitCode ||= 1;
+  if (exitCode !== 0 && tally.failed === 0 && tally.sawSummary && tally.passed > 0) {
+    log(`ERROR: the test run exited with code ${exitCode}`);
+  }
+  process.stdout.write(`${tally.line()}\n`);
+  return exitCode;
+}
+
+main().then((code) => process.exit(code));

@@ -1,6 +1,7 @@
 /**
  * Matches the document's sections to the template's. The rule (README, "How sections are matched"):
- *  1. same title: number, punctuation, case and spaces ignored; `(…)` asides may be dropped on either side;
+ *  1. same title: number, punctuation, case and spaces ignored; `(…)` asides may be dropped on either side, or
+ *     stand for the title (`CI (GitHub Actions)` is `지속적 통합 (CI)`);
  *  2. a slightly renamed title: character-bigram similarity ≥ 0.6, inside the section matched to the nearest
  *     matched template ancestor (so `AI 서비스 매핑` matches `AI 서비스/모델 매핑`);
  *  3. renamed in place: an unmatched direct child of the parent's match with the same last number component and
@@ -92,9 +93,16 @@ export function matchSections(
   return match;
 }
 
+/** Equal full or core titles, or one side's title equal to the other's aside (`CI` ~ `지속적 통합 (CI)`). */
 function sameTitle(template: TemplateSection, doc: DocSection): boolean {
   if (!template.keys.full) return false;
-  return template.keys.full === doc.keys.full || template.keys.core === doc.keys.core || template.keys.full === doc.keys.core || template.keys.core === doc.keys.full;
+  const docNames = [doc.keys.full, doc.keys.core];
+  const templateNames = [template.keys.full, template.keys.core];
+  return (
+    templateNames.some((name) => docNames.includes(name)) ||
+    template.keys.asides.some((aside) => docNames.includes(aside)) ||
+    doc.keys.asides.some((aside) => templateNames.includes(aside))
+  );
 }
 
 function titleSimilarity(template: TemplateSection, doc: DocSection): number {

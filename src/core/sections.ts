@@ -1,14 +1,14 @@
 /** The heading tree of a parsed document: each section owns the blocks up to its first sub-section. */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { collapseWhitespace, splitSectionNumber, titleKeys } from './text';
+import { collapseWhitespace, splitSectionNumber, type TitleKeys, titleKeys } from './text';
 
 export interface DocSection {
   heading?: Heading;
   title: string;
   level: number;
   number?: number[];
-  keys: { full: string; core: string };
+  keys: TitleKeys;
   /** Blocks between this heading and the next heading of any level. */
   blocks: RootContent[];
   children: DocSection[];
@@ -35,7 +35,7 @@ export function buildSections(root: Root, lineCount: number, textLength: number)
   const virtualRoot: DocSection = {
     title: '',
     level: 0,
-    keys: { full: '', core: '' },
+    keys: { full: '', core: '', asides: [] },
     blocks: [],
     children: [],
     order: 0,

@@ -6,7 +6,7 @@ import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { type ScanItem, scanBlocks } from './scan';
 import { buildSections, contentRoot, type DocSection } from './sections';
-import { collapseWhitespace, normalizeKey, optionListKey, parseOptionList } from './text';
+import { collapseWhitespace, normalizeKey, optionListKey, parseOptionList, type TitleKeys } from './text';
 
 export interface OptionList {
   raw: string;
@@ -19,7 +19,7 @@ export interface TemplateSection {
   title: string;
   level: number;
   number?: number[];
-  keys: { full: string; core: string };
+  keys: TitleKeys;
   parent?: TemplateSection;
   children: TemplateSection[];
   /** Pre-order index among the template's sections. */

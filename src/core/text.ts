@@ -16,12 +16,20 @@ export function normalizeKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(PUNCTUATION_OR_SPACE, '');
 }
 
-/** Section title keys: the full title and the title without parenthesised asides (`개요 (Executive Summary)`). */
-export function titleKeys(title: string): { full: string; core: string } {
+export interface TitleKeys {
+  full: string;
+  /** Without parenthesised asides: `개요 (Executive Summary)` → `개요`. */
+  core: string;
+  /** The asides themselves, which name the section too: `지속적 통합 (CI)` → `ci`. */
+  asides: string[];
+}
+
+export function titleKeys(title: string): TitleKeys {
   const { rest } = splitSectionNumber(title);
   const full = normalizeKey(rest);
   const core = normalizeKey(rest.replace(PARENTHESISED, ' '));
-  return { full, core: core || full };
+  const asides = [...rest.matchAll(PARENTHESISED)].map((match) => normalizeKey(match[0])).filter((key) => key.length >= 2);
+  return { full, core: core || full, asides };
 }
 
 /** Dice coefficient over character bigrams: 1 for equal strings, 0 for nothing in common. */

@@ -1,0 +1,43 @@
+// The one test command (`npm test`, also run by .ci/run): build, type-check, unit tests, then the suites that
+// run inside a real VS Code. Ends with the line `N passed, N failed` summed over every suite.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+const only = process.argv.slice(2); // e.g. `npm test -- unit`
+const wants = (stage) => only.length === 0 || only.includes(stage);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function step(title, command, args) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`✘ ${title} failed`);
+    totals.failed++;
+    finish();
+  }
+}
+
+function finish() {
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
+}
+
+async function unitTests() {
+  const mocha = new Mocha({ reporter: 'spec', timeout: 20000 });
+  const folder = 'out/test/unit';
+  for (const name of readdirSync(folder).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(join(folder, name));
+  const stats = await new Promise((resolve) => {
+    const runner = mocha.run(() => resolve(runner.stats));
+  });
+  totals.passed += stats.passes;
+  totals.failed += stats.failures;
+  totals.skipped += stats.pending;
+}
+
+step('build', process.execPath, ['scripts/build.mjs']);
+step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.core.json']);
+step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+if (wants('unit')) await unitTests();
+finish();

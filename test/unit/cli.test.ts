@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { corpusDir, repoRoot } from './helpers';
+
+const cli = join(repoRoot, 'bin', 'archdoc.js');
+const filled = join(corpusDir, 'highlevel/05-phonebill-yabo0812.md');
+const deviant = join(corpusDir, 'highlevel/06-travel-planner-npd.md');
+const template = join(repoRoot, 'templates/high-level-architecture.md');
+
+function archdoc(args: string[], cwd = repoRoot) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('archdoc check', function () {
+  this.timeout(30000);
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'archdoc-cli-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints exactly the SPEC §3 JSON object and exits 1 on findings', () => {
+    const { code, stdout } = archdoc(['check', '--format', 'json', deviant]);
+    assert.equal(code, 1);
+    const json = JSON.parse(stdout);
+    assert.deepEqual(Object.keys(json), ['files']);
+    const [file] = json.files;
+    assert.deepEqual(Object.keys(file), ['path', 'template', 'completion', 'findings']);
+    assert.equal(file.template, 'high-level-architecture');
+    assert.deepEqual(Object.keys(file.completion), ['filled', 'total']);
+    assert.equal(file.findings.length, 2);
+    for (const finding of file.findings) {
+      assert.deepEqual(Object.keys(finding), ['rule', 'severity', 'line', 'column', 'endLine', 'endColumn', 'message']);
+    }
+    assert.deepEqual(file.findings.map((f: { line: number }) => f.line), [499, 960]);
+  });
+
+  it('exits 0 with no findings on a filled document', () => {
+    const { code, stdout } = archdoc(['check', filled]);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /0 finding\(s\), \d+\/\d+ slots filled \(100%\)/);
+  });
+
+  it('walks folders, checks only architecture documents and names the others', () => {
+    copyFileSync(deviant, join(dir, 'hla.md'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'README.md'), '# Readme\n\n- **Empty**: \n');
+    const { code, stdout } = archdoc(['check', dir]);
+    assert.equal(code, 1);
+    assert.match(stdout, /hla\.md:499:1: warning missing-section/);
+    assert.match(stdout, /README\.md: skipped \(not an architecture document\)/);
+    const json = JSON.parse(archdoc(['check', '--format', 'json', dir]).stdout);
+    assert.equal(json.files.length, 1);
+  });
+
+  it('reports missing, unreadable and binary files by name on stderr, goes on, and exits 2', () => {
+    writeFileSync(join(dir, 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]));
+    const { code, stdout, stderr } = archdoc(['check', '--format', 'json', join(dir, 'nope.md'), join(dir, 'binary.md'), deviant]);
+    assert.equal(code, 2);
+    assert.match(stderr, /nope\.md: no such file or folder/);
+    assert.match(stderr, /binary\.md: binary file/);
+    assert.doesNotMatch(stderr, /\n\s+at /u, 'no stack trace');
+    assert.equal(JSON.parse(stdout).files.length, 1);
+  });
+
+  it('writes SARIF 2.1.0 and GitHub annotations', () => {
+    const sarif = JSON.parse(archdoc(['check', '--format', 'sarif', deviant]).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs[0].tool.driver.name, 'archdoc');
+    assert.equal(sarif.runs[0].results.length, 2);
+    assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine, 499);
+    const github = archdoc(['check', '--format', 'github', deviant]).stdout.trim().split('\n');
+    assert.equal(github.length, 2);
+    assert.match(github[0], /^::warning file=.*06-travel-planner-npd\.md,line=499,col=1,endLine=499,endColumn=\d+,title=archdoc missing-section::Section/);
+  });
+
+  it('checks a file against --template even without a matching title, and --template takes a path', () => {
+    const body = readFileSync(template, 'utf8').replace('# High Level 아키텍처 정의서', '# 우리 시스템');
+    writeFileSync(join(dir, 'untitled.md'), body);
+    assert.equal(JSON.parse(archdoc(['check', '--format', 'json', join(dir, 'untitled.md')]).stdout).files.length, 0);
+    const forced = JSON.parse(archdoc(['check', '--format', 'json', '--template', 'high-level-architecture', join(dir, 'untitled.md')]).stdout);
+    assert.equal(forced.files[0].findings.length, 153);
+    writeFileSync(join(dir, 'mine.md'), '# My Template\n\n## Goals\n- **Owner**: \n');
+    writeFileSync(join(dir, 'doc.md'), '# My Template for X\n\n## Goals\n- **Owner**: Kim\n');
+    const custom = JSON.parse(archdoc(['check', '--format', 'json', '--template', join(dir, 'mine.md'), join(dir, 'doc.md')]).stdout);
+    assert.deepEqual(custom.files[0].completion, { filled: 1, total: 1 });
+    assert.equal(custom.files[0].template, 'mine');
+  });
+
+  it('loads .archdoc/templates from the current folder', () => {
+    mkdirSync(join(dir, '.archdoc', 'templates'), { recursive: true });
+    writeFileSync(join(dir, '.archdoc', 'templates', 'adr.md'), '# ADR\n\n## Context\n- **Problem**: \n');
+    writeFileSync(join(dir, 'adr-001.md'), '# ADR 001\n\n## Context\n- **Problem**: \n');
+    const json = JSON.parse(archdoc(['check', '--format', 'json', 'adr-001.md'], dir).stdout);
+    assert.equal(json.files[0].template, 'adr');
+    assert.deepEqual(json.files[0].findings.map((f: { rule: string }) => f.rule), ['empty-field']);
+  });
+
+  it('rejects bad usage with exit 2 and the usage text', () => {
+    for (const args of [['check'], ['check', '--format', 'xml', filled], ['frobnicate'], ['check', '--nope', filled]]) {
+      const { code, stderr } = archdoc(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, /Usage:/);
+    }
+  });
+
+  it('init writes the template and never overwrites; outline prints the tree', () => {
+    const target = join(dir, 'new.md');
+    assert.equal(archdoc(['init', target]).code, 0);
+    assert.equal(readFileSync(target, 'utf8'), readFileSync(template, 'utf8'));
+    writeFileSync(target, 'mine');
+    const again = archdoc(['init', target]);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /already exists/);
+    assert.equal(readFileSync(target, 'utf8'), 'mine');
+    assert.equal(archdoc(['init', '--template', 'high-level-architecture-en', join(dir, 'en.md')]).code, 0);
+    assert.match(readFileSync(join(dir, 'en.md'), 'utf8'), /^# High Level Architecture Definition/);
+    const outline = archdoc(['outline', deviant]);
+    assert.equal(outline.code, 0);
+    assert.match(outline.stdout, /^ {2}9\.2 데이터 과학 플랫폼 {2}MISSING$/mu);
+    assert.match(outline.stdout, /^1\. 개요 \(Executive Summary\) {2}\d+\/\d+ ✓$/mu);
+  });
+
+  it('prints Korean messages with --lang ko', () => {
+    const json = JSON.parse(archdoc(['check', '--format', 'json', '--lang', 'ko', deviant]).stdout);
+    assert.equal(json.files[0].findings[0].message, '템플릿의 "9.2 데이터 과학 플랫폼" 섹션이 없습니다.');
+  });
+});

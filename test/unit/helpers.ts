@@ -1,0 +1,50 @@
+/** Shared test helpers: repository and corpus paths, and a one-call analysis. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { type Analysis, analyze, builtinTemplates, type Finding, type Locale } from '../../src/core';
+import type { AnalyzeOptions } from '../../src/core/types';
+
+function findRepoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above the tests');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const repoRoot = findRepoRoot();
+export const corpusDir = resolve(repoRoot, '../shared/corpus');
+
+export function corpusFiles(folder: 'highlevel' | 'templates'): string[] {
+  return readdirSync(join(corpusDir, folder))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => join(corpusDir, folder, name));
+}
+
+export function readRepoFile(relativePath: string): string {
+  return readFileSync(join(repoRoot, relativePath), 'utf8');
+}
+
+export const KOREAN_TEMPLATE_TITLE = '# High Level 아키텍처 정의서';
+
+export function check(text: string, options: AnalyzeOptions = {}, locale: Locale = 'en'): Analysis {
+  return analyze(text, { templates: builtinTemplates(), options, locale });
+}
+
+/** A document with the built-in title, so that it is recognised. */
+export function doc(body: string): string {
+  return `${KOREAN_TEMPLATE_TITLE}\n\n${body}`;
+}
+
+/** Findings as `rule@line` strings, for compact exact assertions. */
+export function summary(findings: readonly Finding[], rules?: readonly string[]): string[] {
+  return findings.filter((f) => !rules || rules.includes(f.rule)).map((f) => `${f.rule}@${f.line}`);
+}
+
+/** `rule@line` for rules other than missing-section: the content rules, on a fragment of a document. */
+export function contentFindings(text: string): string[] {
+  return summary(check(text).findings).filter((entry) => !entry.startsWith('missing-section'));
+}

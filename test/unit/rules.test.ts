@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict';
+import { check, contentFindings, doc, summary } from './helpers';
+
+describe('empty-field', () => {
+  it('reports a list field with nothing after the colon, both bold styles', () => {
+    const text = doc('## 1. 개요\n\n- **비즈니스 목적**: \n- **핵심 기능:** \n- **대상 사용자**:\n');
+    assert.deepEqual(contentFindings(text), ['empty-field@5', 'empty-field@6', 'empty-field@7']);
+  });
+
+  it('treats a nested list, a following paragraph or code as the value', () => {
+    const text = doc(
+      '## 1. 개요\n\n- **핵심 기능**: \n  - 인증\n  - 조회\n- **설명**:\n\n  긴 설명 문단\n- **설정**:\n  ```yaml\n  a: 1\n  ```\n- **다음 줄**:\n  같은 문단의 다음 줄\n',
+    );
+    assert.deepEqual(contentFindings(text), []);
+  });
+
+  it('counts -, 해당 없음, 없음, N/A, 미적용 and pre-filled comma lists as filled', () => {
+    const text = doc('## 1. 개요\n\n- **A**: -\n- **B**: 해당 없음\n- **C**: 없음\n- **D**: N/A\n- **E**: 미적용\n- **F**: REST API, GraphQL\n');
+    assert.deepEqual(contentFindings(text), []);
+  });
+
+  it('a paragraph label is filled by the block it introduces and empty before a heading, a field or nothing', () => {
+    const text = doc(
+      '## 1. 개요\n\n**목록**:\n\n- a\n\n**표**:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n**문단**:\n\n설명\n\n**빈 필드**:\n\n**다음 필드**: 값\n\n**제목 앞**:\n\n## 2. 다음\n\n**끝**:\n',
+    );
+    assert.deepEqual(contentFindings(text), ['empty-field@19', 'empty-field@23', 'empty-field@27']);
+  });
+
+  it('checks every line of a multi-field paragraph, and fields in blockquotes and ordered lists', () => {
+    const text = doc('## 1. 개요\n\n**작성자**: 홍길동\n**작성일**:\n**버전**: 1.0\n\n> **검토자**: \n\n1. **원칙**: \n');
+    assert.deepEqual(contentFindings(text), ['empty-field@6', 'empty-field@9', 'empty-field@11']);
+  });
+
+  it('an image, inline code or link is a value', () => {
+    const text = doc('## 1. 개요\n\n- **그림**: ![](a.png)\n- **코드**: `x`\n- **링크**: [문서](a.md)\n');
+    assert.deepEqual(contentFindings(text), []);
+  });
+
+  it('reports extra fields the author added, not only template ones', () => {
+    assert.deepEqual(contentFindings(doc('## 1. 개요\n\n- **나만의 필드**: \n')), ['empty-field@5']);
+  });
+
+  it('a bold phrase without a colon is not a field', () => {
+    assert.deepEqual(contentFindings(doc('## 1. 개요\n\n- **해당 없음** (신규 개발)\n- **굵게** 글자\n')), []);
+  });
+});
+
+describe('empty-table-cell and empty-table', () => {
+  it('names the blank columns of a row', () => {
+    const analysis = check(doc('## 1. 개요\n\n| 영역 | 주요 기능 | 우선순위 |\n|---|---|---|\n| 인증 |  | High |\n| 조회 | 요금 | |\n| a | b | c |\n'));
+    const cells = analysis.findings.filter((f) => f.rule === 'empty-table-cell');
+    assert.deepEqual(cells.map((f) => [f.line, f.message]), [
+      [7, 'Table row has blank cells: 주요 기능.'],
+      [8, 'Table row has blank cells: 우선순위.'],
+    ]);
+  });
+
+  it('treats a row shorter than its header as having blank cells', () => {
+    assert.deepEqual(contentFindings(doc('## 1. 개요\n\n| a | b | c |\n|---|---|---|\n| 1 |\n')), ['empty-table-cell@7']);
+  });
+
+  it('reports a header-only table at its header row', () => {
+    assert.deepEqual(contentFindings(doc('## 1. 개요\n\n| 서비스 | 언어 |\n|---|---|\n\n문단\n')), ['empty-table@5']);
+  });
+});
+
+describe('placeholder', () => {
+  it('reports template placeholder fences and items, not tokens inside content', () => {
+    const text = doc(
+      [
+        '## 4. 논리 아키텍처',
+        '```',
+        '[네트워크 토폴로지 다이어그램]',
+        '```',
+        '```',
+        '{논리아키텍처 경로}',
+        '```',
+        '- **환경별 설정**: values-{env}.yaml',
+        '- **락 키**: lock:{eventId}',
+        '```',
+        'graph LR',
+        '  A --> B[외부 API]',
+        '```',
+        '```json',
+        '[1, 2, 3]',
+        '```',
+        '- {문서명}: {파일 위치}',
+        '- ...',
+        '- {memberId} 키',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(contentFindings(text), ['placeholder@4', 'placeholder@7', 'placeholder@19', 'placeholder@20']);
+  });
+});
+
+describe('unchosen-option', () => {
+  it('reports a field or table cell still equal to the template option list in the same section', () => {
+    const text = doc(
+      '### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n- **멀티 클라우드 전략**: Azure / AWS / GCP 비교 후 결정\n\n### 6.2 서비스별 개발 아키텍처 패턴\n| 서비스 | 아키텍처 패턴 | 선정 이유 |\n|---|---|---|\n| 인증 | Clean/Layered/Hexagonal | 단순 |\n| 조회 | Layered | 단순 |\n',
+    );
+    assert.deepEqual(contentFindings(text), ['unchosen-option@4', 'unchosen-option@10']);
+  });
+
+  it('does not report the same text in another section or a slash in a key', () => {
+    const text = doc('### 1.1 프로젝트 개요\n- **비즈니스 목적**: Azure/AWS/GCP\n\n### 12.3.2 재해 복구\n- **RTO/RPO**: 30분/1시간\n- **백업 전략**: 일일\n- **DR 사이트**: 없음\n');
+    assert.deepEqual(contentFindings(text), []);
+  });
+
+  it('offers each option in the finding data', () => {
+    const finding = check(doc('### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n')).findings.find((f) => f.rule === 'unchosen-option');
+    assert.deepEqual(finding?.data?.kind === 'options' && finding.data.options, ['Azure', 'AWS', 'GCP']);
+  });
+});
+
+describe('missing-section', () => {
+  it('reports a missing top-level section once, at the H1', () => {
+    const text = readTemplateWithout('## 14. 구현 로드맵', '## 15. 위험 관리');
+    const missing = check(text).findings.filter((f) => f.rule === 'missing-section');
+    assert.deepEqual(missing.map((f) => [f.line, f.message]), [[1, 'Section "14. 구현 로드맵" of the template is missing.']]);
+  });
+
+  it('reports a missing sub-section at the nearest enclosing heading', () => {
+    const text = readTemplateWithout('### 9.2 데이터 과학 플랫폼', '---\n\n## 10.');
+    const missing = check(text).findings.filter((f) => f.rule === 'missing-section');
+    assert.equal(missing.length, 1);
+    assert.equal(text.split('\n')[missing[0].line - 1], '## 9. AI/ML 아키텍처');
+  });
+
+  it('matches renumbered and slightly renamed sections', () => {
+    const text = readTemplate().replace('### 6.2 서비스별 개발 아키텍처 패턴', '### 6.5 서비스별 아키텍처 패턴').replace('#### 9.1.1 AI 서비스/모델 매핑', '#### 9.1.7 AI 서비스 매핑');
+    assert.deepEqual(summary(check(text).findings, ['missing-section']), []);
+  });
+
+  it('reports every template section on a document with only the title', () => {
+    const missing = check('# High Level 아키텍처 정의서\n').findings.filter((f) => f.rule === 'missing-section');
+    assert.equal(missing.length, 17);
+    assert.ok(missing.every((f) => f.line === 1));
+  });
+});
+
+describe('empty-section', () => {
+  it('reports a heading with nothing but a thematic break or a comment before the next heading', () => {
+    const text = doc('## 1. 개요\n\n---\n\n## 2. 요구\n\n<!-- 나중에 -->\n\n## 3. 원칙\n내용\n\n## 4. 끝\n');
+    assert.deepEqual(summary(check(text).findings, ['empty-section']), ['empty-section@3', 'empty-section@7', 'empty-section@14']);
+  });
+
+  it('a heading with sub-sections is not empty', () => {
+    assert.deepEqual(summary(check(doc('## 1. 개요\n### 1.1 프로젝트 개요\n내용\n')).findings, ['empty-section']), []);
+  });
+});
+
+describe('suppression comments and severity', () => {
+  it('disable-next-line silences the next line, for the named rules only', () => {
+    const text = doc('## 1. 개요\n\n<!-- archdoc-disable-next-line empty-field -->\n- **A**: \n<!-- archdoc-disable-next-line placeholder -->\n- **B**: \n- **C**: \n');
+    assert.deepEqual(contentFindings(text), ['empty-field@8', 'empty-field@9']);
+  });
+
+  it('disable without rules silences everything in the file; with rules, only those', () => {
+    assert.deepEqual(summary(check(doc('<!-- archdoc-disable -->\n\n## 1. 개요\n\n- **A**: \n')).findings), []);
+    const text = doc('<!-- archdoc-disable missing-section -->\n\n## 1. 개요\n\n- **A**: \n');
+    assert.deepEqual(summary(check(text).findings), ['empty-field@7']);
+  });
+
+  it('applies severity settings and off', () => {
+    const text = doc('## 1. 개요\n\n- **A**: \n\n| a |\n|---|\n');
+    const analysis = check(text, { severity: { 'empty-field': 'error', 'empty-table': 'off', 'missing-section': 'off' } });
+    assert.deepEqual(analysis.findings.map((f) => `${f.rule}:${f.severity}`), ['empty-field:error']);
+  });
+});
+
+describe('recognition', () => {
+  it('recognises by front matter, by normalised H1 title, and by include glob', () => {
+    assert.equal(check('---\narchdoc: high-level-architecture\n---\n# 아무 제목\n').templateId, 'high-level-architecture');
+    assert.equal(check('# 런치픽(LunchPick) HighLevel 아키텍처 정의서\n').templateId, 'high-level-architecture');
+    assert.equal(check('# HighLevel아키텍처정의서서\n').templateId, 'high-level-architecture');
+    assert.equal(check('# High Level Architecture Definition — Shop\n').templateId, 'high-level-architecture-en');
+    assert.equal(check('# Notes\n', { path: 'docs/arch/hla.md', include: ['docs/arch/**/*.md'] }).templateId, 'high-level-architecture');
+  });
+
+  it('gives no findings at all for other Markdown', () => {
+    const analysis = check('# README\n\n- **Field**: \n\n| a |\n|---|\n');
+    assert.equal(analysis.templateId, undefined);
+    assert.deepEqual(analysis.findings, []);
+  });
+
+  it('names an unknown template id in front matter', () => {
+    assert.match(check('---\narchdoc: nope\n---\n# x\n').skippedReason ?? '', /Unknown template "nope"/);
+  });
+});
+
+describe('completion', () => {
+  it('counts filled slots over slots, and a missing section as its template slots', () => {
+    const analysis = check(doc('## 1. 개요\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: 예약\n- **핵심 기능**: \n'));
+    const overview = analysis.sections.find((s) => s.title === '1. 개요')!;
+    const projectOverview = overview.children.find((s) => s.title === '1.1 프로젝트 개요')!;
+    assert.deepEqual(projectOverview.completion, { filled: 1, total: 2 });
+    assert.equal(projectOverview.state, 'partial');
+    const scope = overview.children.find((s) => s.title.startsWith('1.2'))!;
+    assert.equal(scope.missing, true);
+    assert.deepEqual(scope.completion, { filled: 0, total: 4 });
+    assert.ok(analysis.completion.total > 100);
+  });
+});
+
+function readTemplate(): string {
+  return require('node:fs').readFileSync(require('node:path').join(require('./helpers').repoRoot, 'templates/high-level-architecture.md'), 'utf8');
+}
+
+/** The built-in template with the text from `from` up to (not including) `to` removed. */
+function readTemplateWithout(from: string, to: string): string {
+  const text = readTemplate();
+  const start = text.indexOf(from);
+  const end = text.indexOf(to, start + from.length);
+  assert.ok(start >= 0 && end > start, `markers ${from} … ${to}`);
+  return text.slice(0, start) + text.slice(end);
+}
