@@ -28,6 +28,10 @@ const unitTests = testEntries('test/unit');
 if (unitTests.length > 0) {
   jobs.push(build({ ...node, entryPoints: unitTests, outdir: 'out/test/unit', external: ['mocha', 'markdownlint', 'markdownlint/*'] }));
 }
+const hostTests = testEntries('test/vscode');
+if (hostTests.length > 0) {
+  jobs.push(build({ ...node, entryPoints: hostTests, outdir: 'out/test/vscode', external: ['vscode', 'mocha'] }));
+}
 if (existsSync('src/extension.ts')) {
   jobs.push(build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] }));
   jobs.push(

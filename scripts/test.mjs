@@ -1,8 +1,9 @@
 // The one test command (`npm test`, also run by .ci/run): build, type-check, unit tests, then the suites that
 // run inside a real VS Code. Ends with the line `N passed, N failed` summed over every suite.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import Mocha from 'mocha';
 
 const only = process.argv.slice(2); // e.g. `npm test -- unit`
@@ -36,8 +37,37 @@ async function unitTests() {
   totals.skipped += stats.pending;
 }
 
+/** Runs the extension-host suite in a real VS Code (code-server + chromium), adding its counts to the totals. */
+function hostTests(title, extraArgs = []) {
+  console.log(`\n▶ ${title}`);
+  const install = spawnSync('bash', ['scripts/vscode-host/ensure.sh'], { stdio: 'inherit' });
+  if (install.status !== 0) {
+    totals.failed++;
+    return;
+  }
+  const workspace = mkdtempSync(join(tmpdir(), 'archdoc-ws-'));
+  cpSync('test/fixtures/workspace', workspace, { recursive: true });
+  const result = spawnSync(
+    process.execPath,
+    ['scripts/vscode-host/run.mjs', '--extension', resolve('.'), '--tests', resolve('out/test/vscode/index.js'), '--workspace', workspace, ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+  );
+  rmSync(workspace, { recursive: true, force: true });
+  process.stdout.write(result.stdout);
+  const counts = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/mu.exec(result.stdout ?? '');
+  if (!counts) {
+    console.error(`✘ ${title}: no result line (exit ${result.status})`);
+    totals.failed++;
+    return;
+  }
+  totals.passed += Number(counts[1]);
+  totals.failed += Number(counts[2]) + (result.status !== 0 && counts[2] === '0' ? 1 : 0);
+  totals.skipped += Number(counts[3] ?? 0);
+}
+
 step('build', process.execPath, ['scripts/build.mjs']);
 step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.core.json']);
 step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 if (wants('unit')) await unitTests();
+if (wants('vscode')) hostTests('real VS Code (code-server 4.100.3): extension-host suite');
 finish();

@@ -152,6 +152,19 @@ function installStubLanguagePack(extDir, userData, locale) {
   }));
 }
 
+// A runner killed with SIGKILL cannot delete its temp dir (the watchdog still stops its processes): the next
+// run removes dirs whose runner is gone.
+function removeStaleRunDirs(base) {
+  for (const name of fs.readdirSync(base)) {
+    if (!name.startsWith('archdoc-vsh-')) continue;
+    const dir = path.join(base, name);
+    let pid;
+    try { pid = Number(fs.readFileSync(path.join(dir, 'runner.pid'), 'utf8')); } catch { continue; }
+    try { process.kill(pid, 0); continue; } catch (e) { if (e.code !== 'ESRCH') continue; }
+    try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* someone else's; leave it */ }
+  }
+}
+
 function killGroup(pgid, sig) {
   try { process.kill(-pgid, sig); } catch { /* already gone */ }
 }
@@ -190,7 +203,9 @@ async function runTests(opts, res, tally) {
   // One fresh folder per run: profile, extensions, XDG dirs and TMPDIR (where code-server puts its
   // vscode-ipc-*.sock / vscode-git-*.sock). Kept short: unix socket paths are limited to 107 bytes.
   const base = os.tmpdir().length > 40 ? '/tmp' : os.tmpdir();
+  removeStaleRunDirs(base);
   res.tmp = fs.mkdtempSync(path.join(base, 'archdoc-vsh-'));
+  fs.writeFileSync(path.join(res.tmp, 'runner.pid'), String(process.pid));
   const mk = (name) => { const d = path.join(res.tmp, name); fs.mkdirSync(d, { recursive: true }); return d; };
   const userData = mk('user-data');
   const extDir = mk('extensions');
@@ -278,6 +293,8 @@ async function runTests(opts, res, tally) {
     executablePath: CHROMIUM,
     headless: true,
     timeout: Math.min(60_000, remaining()),
+    // Playwright's own handlers would process.exit() before our cleanup has stopped code-server.
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
     locale: opts.locale,
     env: { ...process.env, XDG_CONFIG_HOME: xdg.config, XDG_CACHE_HOME: xdg.cache },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

@@ -8,7 +8,7 @@ import { type ScanItem, scanBlocks } from './scan';
 import { buildSections, contentRoot, type DocSection, isEmptySection } from './sections';
 import { collectSuppressions, isSuppressed } from './suppress';
 import { isPlaceholderFence, rowKey, type Template, type TemplateSection } from './template';
-import { collapseWhitespace, optionListKey } from './text';
+import { collapseWhitespace, normalizeKey, optionListKey } from './text';
 import {
   type Analysis,
   type AnalyzeOptions,
@@ -35,12 +35,25 @@ export function analyze(text: string, context: AnalysisContext, parse: (text: st
     const body = stripBom(text);
     const maxSize = context.options?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     if (body.length > maxSize) {
-      return emptyAnalysis(`Skipped: the file is larger than archdoc.maxFileSize (${body.length} > ${maxSize} characters).`);
+      // Too large to parse: say so only when it looks like an architecture document, so other Markdown stays quiet.
+      const templateId = quickTemplateId(body, context);
+      const reason = `Skipped: the file is larger than archdoc.maxFileSize (${body.length} > ${maxSize} characters).`;
+      return templateId ? { ...emptyAnalysis(reason), templateId } : emptyAnalysis();
     }
     return analyzeParsed(body, parse(body), context);
   } catch (error) {
     return emptyAnalysis(`archdoc could not analyse this document: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** Recognition without a parse: `archdoc: id` in leading front matter, or the first `# ` line's title. */
+function quickTemplateId(text: string, context: AnalysisContext): string | undefined {
+  const head = text.slice(0, 64 * 1024);
+  const declared = /^---\r?\n[\s\S]*?^archdoc:\s*["']?([\w.-]+)/mu.exec(head)?.[1];
+  if (declared) return context.templates.find((template) => template.id === declared)?.id;
+  const title = /^#[ \t]+(.+)$/mu.exec(head)?.[1];
+  const key = title ? normalizeKey(title) : '';
+  return key ? context.templates.find((template) => template.titleKey && key.includes(template.titleKey))?.id : undefined;
 }
 
 export function stripBom(text: string): string {

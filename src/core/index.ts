@@ -6,3 +6,5 @@ export { getParseCount, parseMarkdown, type ParseResult } from './parse';
 export { matchesAny } from './recognize';
 export { compileTemplate, type Template, type TemplateSection } from './template';
 export * from './types';
+export { chooseOptionEdit, insertSectionEdit, notApplicableEdits, notApplicableText, type TextEdit } from './edits';
+export { sectionSnippetBody, templateSnippets, type SnippetDefinition } from './snippets';

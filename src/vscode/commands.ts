@@ -1,0 +1,142 @@
+/** Commands: insert template / section, next/previous open slot, check the workspace, refresh, reveal. */
+import * as vscode from 'vscode';
+import { analyze, insertSectionEdit, type Template, toLocale } from '../core';
+import { toVsRange } from './convert';
+import { toDiagnostic } from './diagnostics';
+import type { DocumentModel } from './model';
+import type { TemplateRegistry } from './templates';
+import type { SectionsTreeProvider, TreeNode } from './tree';
+
+interface Services {
+  model: DocumentModel;
+  templates: TemplateRegistry;
+  tree: SectionsTreeProvider;
+  diagnostics: vscode.DiagnosticCollection;
+}
+
+export function registerCommands(services: Services): vscode.Disposable {
+  const { model, templates, tree, diagnostics } = services;
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('archdoc.insertTemplate', (templateId?: string) => insertTemplate(templates, templateId)),
+    vscode.commands.registerCommand('archdoc.insertSection', (target?: TreeNode | { uri: string; templateSectionId: string }) => insertSection(model, templates, tree, target)),
+    vscode.commands.registerCommand('archdoc.nextSlot', () => goToSlot(model, 1)),
+    vscode.commands.registerCommand('archdoc.previousSlot', () => goToSlot(model, -1)),
+    vscode.commands.registerCommand('archdoc.checkWorkspace', () => checkWorkspace(model, templates, diagnostics)),
+    vscode.commands.registerCommand('archdoc.refresh', async () => {
+      await templates.reload();
+      model.refreshAll();
+      tree.refresh();
+    }),
+    vscode.commands.registerCommand('archdoc.revealRange', async (uri: vscode.Uri, range: vscode.Range) => {
+      const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
+      editor.selection = new vscode.Selection(range.start, range.start);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
+  );
+}
+
+async function pickTemplate(templates: TemplateRegistry, templateId?: string): Promise<Template | undefined> {
+  if (templateId) {
+    const template = templates.find(templateId);
+    if (!template) void vscode.window.showErrorMessage(vscode.l10n.t('Unknown architecture template "{0}".', templateId));
+    return template;
+  }
+  if (templates.all.length === 1) return templates.all[0];
+  const picked = await vscode.window.showQuickPick(
+    templates.all.map((template) => ({ label: template.title, description: template.id, template })),
+    { placeHolder: vscode.l10n.t('Choose an architecture template') },
+  );
+  return picked?.template;
+}
+
+/** Into the active Markdown editor when it is empty (one undo removes it); otherwise into a new untitled document. */
+async function insertTemplate(templates: TemplateRegistry, templateId?: string): Promise<void> {
+  const template = await pickTemplate(templates, templateId);
+  if (!template) return;
+  const editor = vscode.window.activeTextEditor;
+  if (editor && editor.document.languageId === 'markdown' && editor.document.getText().trim().length === 0) {
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const inserted = await editor.edit((builder) => builder.replace(whole, template.source));
+    if (inserted) {
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      return;
+    }
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: template.source });
+  await vscode.window.showTextDocument(document);
+}
+
+async function insertSection(model: DocumentModel, templates: TemplateRegistry, tree: SectionsTreeProvider, target?: TreeNode | { uri: string; templateSectionId: string }): Promise<void> {
+  let document = tree.current?.document;
+  let sectionId: string | undefined;
+  if (target && 'kind' in target && target.kind === 'section') sectionId = target.section.templateSectionId;
+  else if (target && 'uri' in target) {
+    document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    sectionId = target.templateSectionId;
+  }
+  const analysis = model.architectureAnalysisOf(document);
+  const template = analysis?.templateId ? templates.find(analysis.templateId) : undefined;
+  const finding = analysis?.findings.find((f) => f.data?.kind === 'missing-section' && f.data.templateSectionId === sectionId);
+  const edit = finding && template && document ? insertSectionEdit(finding, template, document.getText()) : undefined;
+  if (!document || !edit) return;
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  workspaceEdit.replace(document.uri, toVsRange(edit.range), edit.newText);
+  await vscode.workspace.applyEdit(workspaceEdit);
+  const editor = await vscode.window.showTextDocument(document);
+  const line = edit.range.line + 2;
+  editor.selection = new vscode.Selection(line, 0, line, 0);
+  editor.revealRange(new vscode.Range(line, 0, line, 0));
+}
+
+function goToSlot(model: DocumentModel, direction: 1 | -1): void {
+  const editor = vscode.window.activeTextEditor;
+  const analysis = model.architectureAnalysisOf(editor?.document);
+  if (!editor || !analysis || analysis.findings.length === 0) return;
+  const cursor = editor.selection.active;
+  const positions = analysis.findings.map((f) => new vscode.Position(f.line - 1, f.column - 1));
+  const target =
+    direction === 1
+      ? positions.find((p) => p.isAfter(cursor)) ?? positions[0]
+      : [...positions].reverse().find((p) => p.isBefore(cursor)) ?? positions[positions.length - 1];
+  editor.selection = new vscode.Selection(target, target);
+  editor.revealRange(new vscode.Range(target, target), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Every Markdown file of the workspace, read without opening editors; cancellable; results in the Problems panel. */
+async function checkWorkspace(model: DocumentModel, templates: TemplateRegistry, diagnostics: vscode.DiagnosticCollection): Promise<{ checked: number; findings: number }> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking architecture documents'), cancellable: true },
+    async (progress, token) => {
+      const files = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**', 10000, token);
+      let checked = 0;
+      let findings = 0;
+      for (const [index, uri] of files.entries()) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
+        const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+        let analysis = open ? model.analysisOf(open) : undefined;
+        if (!open) {
+          try {
+            const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+            const config = vscode.workspace.getConfiguration('archdoc', uri);
+            analysis = analyze(text, {
+              templates: templates.all,
+              locale: toLocale(vscode.env.language),
+              options: { path: vscode.workspace.asRelativePath(uri, false), include: config.get('include', []), severity: config.get('severity', {}), maxFileSize: config.get('maxFileSize') },
+            });
+          } catch {
+            continue; // unreadable: nothing to report for it
+          }
+        }
+        if (analysis?.templateId) {
+          checked++;
+          findings += analysis.findings.length;
+          diagnostics.set(uri, analysis.findings.map(toDiagnostic));
+        }
+        if (index % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 0)); // keep the host responsive
+      }
+      void vscode.window.showInformationMessage(vscode.l10n.t('archdoc: {0} architecture documents checked, {1} findings.', checked, findings));
+      return { checked, findings };
+    },
+  );
+}

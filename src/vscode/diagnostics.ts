@@ -1,0 +1,28 @@
+/** The Problems panel: one DiagnosticCollection, source `archdoc`, code = rule id linking to its documentation. */
+import * as vscode from 'vscode';
+import type { Finding } from '../core';
+import { RULE_DOCS, toVsRange, toVsSeverity } from './convert';
+import type { DocumentModel } from './model';
+
+export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toVsRange(finding), finding.message, toVsSeverity(finding.severity));
+  diagnostic.source = 'archdoc';
+  diagnostic.code = { value: finding.rule, target: vscode.Uri.parse(`${RULE_DOCS}${finding.rule}`) };
+  return diagnostic;
+}
+
+export function registerDiagnostics(model: DocumentModel): { collection: vscode.DiagnosticCollection; disposable: vscode.Disposable } {
+  const collection = vscode.languages.createDiagnosticCollection('archdoc');
+  const refresh = (document: vscode.TextDocument) => {
+    const analysis = document.isClosed ? undefined : model.architectureAnalysisOf(document);
+    if (analysis) collection.set(document.uri, analysis.findings.map(toDiagnostic));
+    else collection.delete(document.uri);
+  };
+  const disposable = vscode.Disposable.from(
+    collection,
+    model.onDidChange(refresh),
+    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+  );
+  vscode.workspace.textDocuments.forEach(refresh);
+  return { collection, disposable };
+}

@@ -1,0 +1,115 @@
+/**
+ * One analysis per document version, shared by every feature. Typing schedules a debounced analysis; a feature
+ * that needs the current version right away (completion, code actions) gets it computed once and cached.
+ */
+import * as vscode from 'vscode';
+import { type Analysis, analyze, type AnalyzeOptions, type ParseResult, parseMarkdown, toLocale } from '../core';
+import type { TemplateRegistry } from './templates';
+
+interface Entry {
+  version: number;
+  analysis: Analysis;
+}
+
+export class DocumentModel implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires after a document's analysis was (re)computed by the debounced pipeline, or cleared. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Parses so far, for the one-parse-per-version guarantee (tests read it through the extension's API). */
+  parses = 0;
+  versionsAnalysed = 0;
+
+  constructor(private readonly templates: TemplateRegistry) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((document) => this.update(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('archdoc') && this.refreshAll()),
+      templates.onDidChange(() => this.refreshAll()),
+    );
+  }
+
+  /** The analysis of the document's current version (computed now if it is not cached); undefined for non-Markdown. */
+  analysisOf(document: vscode.TextDocument): Analysis | undefined {
+    if (document.languageId !== 'markdown') return undefined;
+    const key = document.uri.toString();
+    const cached = this.entries.get(key);
+    if (cached && cached.version === document.version) return cached.analysis;
+    const analysis = analyze(document.getText(), { templates: this.templates.all, options: this.optionsFor(document), locale: toLocale(vscode.env.language) }, (text) =>
+      this.parse(text),
+    );
+    this.versionsAnalysed++;
+    this.entries.set(key, { version: document.version, analysis });
+    return analysis;
+  }
+
+  /** The analysis when the document is an architecture document, else undefined. */
+  architectureAnalysisOf(document: vscode.TextDocument | undefined): Analysis | undefined {
+    const analysis = document && this.analysisOf(document);
+    return analysis?.templateId ? analysis : undefined;
+  }
+
+  /** Analyses now and tells the features. */
+  update(document: vscode.TextDocument): void {
+    this.cancel(document.uri.toString());
+    if (document.languageId !== 'markdown') return;
+    this.analysisOf(document);
+    this.changed.fire(document);
+  }
+
+  /** Debounced update: a newer edit replaces the pending one, so stale work is never done. */
+  schedule(document: vscode.TextDocument): void {
+    if (document.languageId !== 'markdown') return;
+    const key = document.uri.toString();
+    this.cancel(key);
+    const delay = vscode.workspace.getConfiguration('archdoc', document.uri).get<number>('debounceMs', 300);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.update(document);
+      }, delay),
+    );
+  }
+
+  refreshAll(): void {
+    this.entries.clear();
+    for (const document of vscode.workspace.textDocuments) this.update(document);
+  }
+
+  forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.cancel(key);
+    this.entries.delete(key);
+    this.changed.fire(document);
+  }
+
+  private parse(text: string): ParseResult {
+    this.parses++;
+    return parseMarkdown(text);
+  }
+
+  private cancel(key: string): void {
+    const timer = this.timers.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  private optionsFor(document: vscode.TextDocument): AnalyzeOptions {
+    const config = vscode.workspace.getConfiguration('archdoc', document.uri);
+    return {
+      path: vscode.workspace.asRelativePath(document.uri, false),
+      include: config.get<string[]>('include', []),
+      severity: config.get('severity', {}),
+      maxFileSize: config.get<number>('maxFileSize', 2 * 1024 * 1024),
+    };
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

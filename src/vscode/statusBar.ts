@@ -1,0 +1,33 @@
+/** Completion % of the active architecture document; a click focuses the completeness tree. */
+import * as vscode from 'vscode';
+import type { DocumentModel } from './model';
+
+export function registerStatusBar(model: DocumentModel): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('archdoc.completion', vscode.StatusBarAlignment.Right, 100);
+  item.name = vscode.l10n.t('Architecture document completion');
+  item.command = 'archdoc.sections.focus';
+  const refresh = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const analysis = document && model.analysisOf(document);
+    if (!analysis?.templateId) {
+      item.hide();
+      return;
+    }
+    if (analysis.skippedReason) {
+      item.text = '$(warning) archdoc';
+      item.tooltip = analysis.skippedReason;
+    } else {
+      const { filled, total } = analysis.completion;
+      const percent = total === 0 ? 100 : Math.floor((filled / total) * 100);
+      item.text = `$(checklist) ${percent}%`;
+      item.tooltip = vscode.l10n.t('{0} of {1} slots filled, {2} open findings', filled, total, analysis.findings.length);
+    }
+    item.show();
+  };
+  refresh();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    model.onDidChange((document) => document === vscode.window.activeTextEditor?.document && refresh()),
+  );
+}

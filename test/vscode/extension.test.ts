@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { archdoc, archdocDiagnostics, corpusDir, openMarkdown, repoRoot, waitFor } from './helpers';
+
+const templateText = readFileSync(join(repoRoot(), 'templates/high-level-architecture.md'), 'utf8');
+
+async function revertAndCloseAll(): Promise<void> {
+  for (let i = 0; i < 10 && vscode.window.visibleTextEditors.length > 0; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('archdoc in a real VS Code', () => {
+  afterEach(revertAndCloseAll);
+
+  it('activates and contributes its commands', async () => {
+    await archdoc();
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['archdoc.insertTemplate', 'archdoc.nextSlot', 'archdoc.previousSlot', 'archdoc.checkWorkspace', 'archdoc.refresh']) {
+      assert.ok(commands.includes(id), id);
+    }
+  });
+
+  it('inserts the template into an empty editor: template text, all sections at 0 %, one undo removes it', async () => {
+    const api = await archdoc();
+    const editor = await openMarkdown('');
+    await vscode.commands.executeCommand('archdoc.insertTemplate', 'high-level-architecture');
+    assert.equal(editor.document.getText(), templateText);
+    const items = await waitFor('tree items', () => {
+      const roots = api.treeItems();
+      return roots.length === 17 ? roots : undefined;
+    });
+    const visit = (nodes: ReturnType<typeof api.treeItems>) =>
+      nodes.forEach((node) => {
+        if (node.state) assert.ok(node.state === 'empty' || node.state === 'none', `${node.label}: ${node.state}`);
+        visit(node.children);
+      });
+    visit(items);
+    assert.equal(items[0].label, '1. 개요 (Executive Summary)');
+    assert.equal(items[0].description, '0/8');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), '');
+  });
+
+  it('opens a new untitled document when the editor is not empty, leaving the original untouched', async () => {
+    const editor = await openMarkdown('# Notes\n\nkeep me\n');
+    await vscode.commands.executeCommand('archdoc.insertTemplate', 'high-level-architecture-en');
+    assert.equal(editor.document.getText(), '# Notes\n\nkeep me\n');
+    const active = vscode.window.activeTextEditor!;
+    assert.notEqual(active.document, editor.document);
+    assert.match(active.document.getText(), /^# High Level Architecture Definition/u);
+  });
+
+  for (const name of ['05-phonebill-yabo0812.md', '06-travel-planner-npd.md', '07-lunch-pick-npd.md']) {
+    it(`shows the CLI's findings for ${name} in the Problems panel`, async () => {
+      await archdoc();
+      const file = join(corpusDir, 'highlevel', name);
+      // The CLI exits 1 when it has findings: read its output whatever the exit code.
+      const cli = JSON.parse(
+        spawnSync(process.execPath, [join(repoRoot(), 'bin/archdoc.js'), 'check', '--format', 'json', file], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }).stdout,
+      ) as { files: Array<{ findings: Array<{ rule: string; line: number; severity: string }> }> };
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(document);
+      const expected = cli.files[0].findings.map((f) => `${f.rule}@${f.line}:${f.severity}`);
+      const actual = await waitFor('diagnostics', () => {
+        const diagnostics = archdocDiagnostics(document.uri);
+        return diagnostics.length === expected.length ? diagnostics : undefined;
+      });
+      const severityName = (s: vscode.DiagnosticSeverity) => ['error', 'warning', 'information', 'hint'][s];
+      assert.deepEqual(
+        actual.map((d) => `${typeof d.code === 'object' ? d.code.value : d.code}@${d.range.start.line + 1}:${severityName(d.severity)}`),
+        expected,
+      );
+      for (const diagnostic of actual) {
+        assert.ok(typeof diagnostic.code === 'object' && diagnostic.code.target.toString().includes('#rule-'), 'code links to the rule docs');
+      }
+    });
+  }
+
+  it('shows x/y per section in the tree for a filled corpus document', async () => {
+    const api = await archdoc();
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(join(corpusDir, 'highlevel', '06-travel-planner-npd.md')));
+    await vscode.window.showTextDocument(document);
+    const roots = await waitFor('tree of doc 06', () => {
+      const items = api.treeItems();
+      return items.length > 0 && items[0].label === '1. 개요 (Executive Summary)' ? items : undefined;
+    });
+    assert.equal(roots.find((r) => r.label === '2. 아키텍처 요구사항')?.description, '✓');
+    const nine = roots.find((r) => r.label === '9. AI/ML 아키텍처')!;
+    assert.match(nine.description, /^\d+\/\d+$/u);
+    const missing = nine.children.find((c) => c.label === '9.2 데이터 과학 플랫폼')!;
+    assert.equal(missing.state, 'missing');
+  });
+
+  it('gives no diagnostics and no tree for a plain README.md', async () => {
+    const api = await archdoc();
+    const readme = vscode.workspace.workspaceFolders![0].uri.with({ path: `${vscode.workspace.workspaceFolders![0].uri.path}/README.md` });
+    const document = await vscode.workspace.openTextDocument(readme);
+    await vscode.window.showTextDocument(document);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.deepEqual(archdocDiagnostics(document.uri), []);
+    assert.deepEqual(api.treeItems(), []);
+    assert.equal(api.analysisOf(document.uri)?.templateId, undefined);
+  });
+
+  it('offers the missing sections after typing # and inserts a skeleton', async () => {
+    await archdoc();
+    const text = templateText.replace(/### 9\.2 데이터 과학 플랫폼[\s\S]*?(?=---\n\n## 10\.)/u, '');
+    const editor = await openMarkdown(`${text}\n`);
+    const last = editor.document.lineCount - 1;
+    await editor.edit((b) => b.insert(new vscode.Position(last, 0), '#'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(last, 1), '#');
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.includes('9.2 데이터 과학 플랫폼'), labels.join(', '));
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '9.2 데이터 과학 플랫폼')!;
+    assert.match((item.insertText as vscode.SnippetString).value, /^### 9\.2 데이터 과학 플랫폼\n- \*\*모델 개발 환경\*\*: \$\{1\}/u);
+  });
+
+  it('applies "choose option" and "insert missing section" quick fixes', async () => {
+    await archdoc();
+    const text = templateText.replace(/### 9\.2 데이터 과학 플랫폼[\s\S]*?(?=---\n\n## 10\.)/u, '');
+    const editor = await openMarkdown(text);
+    const document = editor.document;
+    const optionLine = document.getText().split('\n').findIndex((l) => l.startsWith('- **주 클라우드**: Azure/AWS/GCP'));
+    await waitFor('diagnostics', () => archdocDiagnostics(document.uri).length > 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(optionLine, 0, optionLine, 5));
+    const choose = actions.find((a) => a.title === 'Choose "AWS"');
+    assert.ok(choose?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(choose.edit));
+    assert.equal(document.lineAt(optionLine).text, '- **주 클라우드**: AWS');
+
+    const nineLine = document.getText().split('\n').findIndex((l) => l === '## 9. AI/ML 아키텍처');
+    await waitFor('missing-section diagnostic', () => archdocDiagnostics(document.uri).some((d) => d.range.start.line === nineLine));
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(nineLine, 0, nineLine, 3));
+    const insert = fixes.find((a) => a.title.startsWith('Insert missing section'));
+    assert.ok(insert?.edit, fixes.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(insert.edit));
+    assert.match(document.getText(), /```\n\n### 9\.2 데이터 과학 플랫폼\n- \*\*모델 개발 환경\*\*: \n/u);
+    await waitFor('no missing-section left', () => !archdocDiagnostics(document.uri).some((d) => typeof d.code === 'object' && d.code.value === 'missing-section'));
+  });
+
+  it('parses each document version once, however many features ask', async () => {
+    const api = await archdoc();
+    const editor = await openMarkdown(templateText);
+    await waitFor('first analysis', () => api.analysisOf(editor.document.uri)?.templateId);
+    const before = api.stats();
+    for (let i = 0; i < 5; i++) {
+      await editor.edit((b) => b.insert(new vscode.Position(5, editor.document.lineAt(5).text.length), 'x'));
+      await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 1), '#');
+      await vscode.commands.executeCommand('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(6, 0, 6, 1));
+      api.analysisOf(editor.document.uri);
+    }
+    await new Promise((r) => setTimeout(r, 600));
+    const after = api.stats();
+    assert.equal(after.parses - before.parses, after.versionsAnalysed - before.versionsAnalysed);
+    assert.ok(after.versionsAnalysed - before.versionsAnalysed >= 5);
+  });
+
+  it('clears diagnostics when the document closes', async () => {
+    await archdoc();
+    const editor = await openMarkdown('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **비즈니스 목적**: \n');
+    const uri = editor.document.uri;
+    await waitFor('diagnostics', () => archdocDiagnostics(uri).length > 0);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('diagnostics cleared', () => archdocDiagnostics(uri).length === 0, 15000);
+  });
+});
