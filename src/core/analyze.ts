@@ -76,9 +76,13 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   const locale = context.locale ?? 'en';
   const forced = options.templateId ? context.templates.find((template) => template.id === options.templateId) : undefined;
   const recognition = forced ? { template: forced, by: 'front-matter' as const } : recognize(parsed.root, context.templates, options.path, options.include);
+  if (parsed.error) {
+    // Nothing to read from a failed parse: recognise from the raw text so the reason is shown where it matters.
+    const templateId = forced?.id ?? quickTemplateId(text, context);
+    return templateId ? { ...emptyAnalysis(parsed.error), templateId } : emptyAnalysis();
+  }
   const template = recognition.template;
   if (!template) return emptyAnalysis(recognition.problem);
-  if (parsed.error) return { ...emptyAnalysis(parsed.error), templateId: template.id, recognizedBy: recognition.by };
 
   const lines = new LineIndex(text);
   const tree = buildSections(parsed.root, lines.lineCount, text.length);

@@ -35,7 +35,7 @@ function frontMatterTemplateId(root: Root): string | undefined {
   const first = root.children[0];
   if (first?.type !== 'yaml') return undefined;
   try {
-    const data: unknown = parseYaml(first.value);
+    const data: unknown = parseYaml(first.value, { logLevel: 'silent' });
     if (data && typeof data === 'object' && 'archdoc' in data) {
       const value = (data as Record<string, unknown>).archdoc;
       if (typeof value === 'string' || typeof value === 'number') return String(value).trim();

@@ -107,7 +107,7 @@ async function checkWorkspace(model: DocumentModel, templates: TemplateRegistry,
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking architecture documents'), cancellable: true },
     async (progress, token) => {
-      const files = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**', 10000, token);
+      const files = await vscode.workspace.findFiles('**/*.md', '{**/node_modules/**,**/.archdoc/templates/**}', 10000, token);
       let checked = 0;
       let findings = 0;
       for (const [index, uri] of files.entries()) {

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './helpers';
+
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+
+describe('the extension package', function () {
+  this.timeout(60000);
+
+  it('contains only runtime files (vsce ls)', () => {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const files = result.stdout.trim().split('\n').sort();
+    const allowed = /^(package\.json|package\.nls(\.ko)?\.json|README\.md|CHANGELOG\.md|LICENSE|out\/extension\.js|out\/web\/extension\.js|l10n\/bundle\.l10n\.\w+\.json|snippets\/[\w-]+\.code-snippets|syntaxes\/[\w.-]+\.json|media\/[\w-]+\.(png|svg))$/u;
+    for (const file of files) assert.match(file, allowed);
+    for (const required of ['package.json', 'out/extension.js', 'out/web/extension.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'media/icon.png']) {
+      assert.ok(files.includes(required), required);
+    }
+  });
+
+  it('declares the manifest the SPEC asks for', () => {
+    assert.equal(pkg.main, './out/extension.js');
+    assert.equal(pkg.browser, './out/web/extension.js');
+    assert.match(pkg.engines.vscode, /^\^1\.(\d+)\.0$/u);
+    assert.ok(Number(/^\^1\.(\d+)/u.exec(pkg.engines.vscode)![1]) <= 100);
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:markdown', 'onView:archdoc.sections']);
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(pkg.capabilities.virtualWorkspaces, true);
+    assert.equal(pkg.license, 'MIT');
+    assert.ok(pkg.icon && pkg.categories.length > 0 && pkg.keywords.length > 0 && pkg.repository);
+  });
+
+  it('keeps the engine free of Node built-ins and of vscode (it runs in the browser too)', () => {
+    const result = spawnSync('grep', ['-rnE', "from '(node:|vscode|fs|path|os|child_process)", join(repoRoot, 'src/core')], { encoding: 'utf8' });
+    assert.equal(result.stdout, '');
+  });
+});
