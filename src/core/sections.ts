@@ -25,7 +25,7 @@ export interface DocSection {
 
 export interface SectionTree {
   root: DocSection;
-  /** The first H1 when it comes before any other heading: the document's title, not a section. */
+  /** The first heading when it is an H1: the document's title, not a section; every later heading is inside it. */
   title?: DocSection;
   /** Every heading section in document order (title included). */
   all: DocSection[];
@@ -46,13 +46,16 @@ export function buildSections(root: Root, lineCount: number, textLength: number)
   };
   const all: DocSection[] = [];
   const stack: DocSection[] = [virtualRoot];
+  let titleSection: DocSection | undefined;
   for (const node of root.children) {
     if (node.type === 'yaml') continue;
     if (node.type !== 'heading') {
       stack[stack.length - 1].blocks.push(node);
       continue;
     }
-    while (stack.length > 1 && stack[stack.length - 1].level >= node.depth) close(stack.pop()!, node);
+    // The document's title (a leading H1) stays open for the whole document, so that sections written as
+    // further H1s (`# 1. 개요`) still belong under it.
+    while (stack.length > 1 && stack[stack.length - 1].level >= node.depth && stack[stack.length - 1] !== titleSection) close(stack.pop()!, node);
     const title = collapseWhitespace(toString(node));
     const parent = stack[stack.length - 1];
     const section: DocSection = {
@@ -73,10 +76,9 @@ export function buildSections(root: Root, lineCount: number, textLength: number)
     parent.children.push(section);
     all.push(section);
     stack.push(section);
+    if (all.length === 1 && node.depth === 1) titleSection = section;
   }
-  const first = all[0];
-  const title = first && first.level === 1 && first.parent === virtualRoot ? first : undefined;
-  return { root: virtualRoot, title, all };
+  return { root: virtualRoot, title: titleSection, all };
 }
 
 function close(section: DocSection, next: Heading): void {

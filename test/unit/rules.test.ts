@@ -215,3 +215,20 @@ function readTemplateWithout(from: string, to: string): string {
   assert.ok(start >= 0 && end > start, `markers ${from} … ${to}`);
   return text.slice(0, start) + text.slice(end);
 }
+
+describe('document shapes', () => {
+  it('sections written as H1s after the title still form the tree and match the template', () => {
+    const text = readTemplate().replace(/^## /gmu, '# ').replace(/^### /gmu, '## ').replace(/^#### /gmu, '### ');
+    const analysis = check(text);
+    assert.deepEqual(summary(analysis.findings, ['missing-section', 'empty-section']), []);
+    assert.equal(analysis.sections.length, 17);
+    assert.equal(analysis.sections[0].title, '1. 개요 (Executive Summary)');
+  });
+
+  it('a document recognised by front matter without an H1 reports missing sections at line 1', () => {
+    const analysis = check('---\narchdoc: high-level-architecture\n---\n\n## 1. 개요 (Executive Summary)\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: x\n');
+    const missing = analysis.findings.filter((f) => f.rule === 'missing-section');
+    assert.ok(missing.length > 10);
+    assert.ok(missing.filter((f) => f.message.includes('"2. ')).every((f) => f.line === 1));
+  });
+});
