@@ -188,11 +188,13 @@ function splitLines(paragraph: Paragraph): PhrasingLine[] {
 
 interface Label {
   label: string;
+  /** The bold label itself: its source position places the value. */
+  strong: PhrasingContent;
+  /** The colon is inside the bold (`**X:**`) rather than after it (`**X**:`). */
+  colonInside: boolean;
   /** Index of the first value node and the text of that node after the colon (when the colon sits outside the bold). */
   valueStart: number;
   leadingValue: string;
-  /** 1-based column right after the colon, when the source positions allow it. */
-  colonEndColumn?: number;
 }
 
 /** `**X**:` or `**X:**` (also `：`) at the start of a line, or undefined. */
@@ -202,23 +204,16 @@ function labelOf(nodes: PhrasingContent[]): Label | undefined {
   const strong = nodes[index];
   if (strong?.type !== 'strong') return undefined;
   const text = collapseWhitespace(toString(strong));
-  const strongEnd = strong.position?.end.column;
   if (/[:：]$/u.test(text)) {
     const label = text.slice(0, -1).trim();
     if (label.length === 0) return undefined;
-    return { label, valueStart: index + 1, leadingValue: '', colonEndColumn: strongEnd };
+    return { label, strong, colonInside: true, valueStart: index + 1, leadingValue: '' };
   }
   const next = nodes[index + 1];
   if (next?.type !== 'text') return undefined;
   const match = /^\s*[:：]/u.exec(next.value);
   if (!match || text.length === 0) return undefined;
-  const nextStart = next.position?.start.column;
-  return {
-    label: text,
-    valueStart: index + 2,
-    leadingValue: next.value.slice(match[0].length),
-    colonEndColumn: nextStart !== undefined ? nextStart + match[0].length : undefined,
-  };
+  return { label: text, strong, colonInside: false, valueStart: index + 2, leadingValue: next.value.slice(match[0].length) };
 }
 
 function fieldsOfParagraph(paragraph: Paragraph, lines: LineIndex, firstLineColumn: number): FieldItem[] {
@@ -236,9 +231,12 @@ function fieldsOfParagraph(paragraph: Paragraph, lines: LineIndex, firstLineColu
     const value = collapseWhitespace(label.leadingValue + valueNodes.map((node) => toString(node)).join(''));
     const valueHasMedia = valueNodes.some((node) => node.type === 'image' || node.type === 'imageReference' || node.type === 'inlineCode' || node.type === 'html');
     const line = phrasingLine.line;
-    const column = lineIndex === 0 ? firstLineColumn : firstColumnOf(phrasingLine, lines);
-    const range = lines.lineRange(line, column);
-    const valueStartColumn = Math.min(label.colonEndColumn ?? range.endColumn, range.endColumn);
+    const strong = label.strong.position;
+    const column = lineIndex === 0 ? firstLineColumn : strong?.start.column ?? firstColumnOf(phrasingLine, lines);
+    // A label may wrap onto the next line (`**비즈니스\n목적**:`): the value follows the label's last line.
+    const labelEndLine = Math.max(line, strong?.end.line ?? line);
+    const endColumn = lines.lineEndColumn(labelEndLine);
+    const valueStartColumn = Math.min(valueColumn(label, lines, labelEndLine) ?? endColumn, endColumn);
     fields.push({
       kind: 'field',
       label: label.label,
@@ -246,11 +244,20 @@ function fieldsOfParagraph(paragraph: Paragraph, lines: LineIndex, firstLineColu
       value,
       valueHasMedia,
       filledByFollowing: false,
-      range,
-      valueRange: { line, column: valueStartColumn, endLine: line, endColumn: Math.max(range.endColumn, valueStartColumn) },
+      range: lines.clamp({ line, column, endLine: labelEndLine, endColumn: labelEndLine === line ? Math.max(endColumn, column + 1) : endColumn }),
+      valueRange: { line: labelEndLine, column: valueStartColumn, endLine: labelEndLine, endColumn },
     });
   });
   return fields;
+}
+
+/** 1-based column just after the label's colon, read from the source line (inline nodes split at line breaks carry no positions). */
+function valueColumn(label: Label, lines: LineIndex, line: number): number | undefined {
+  const end = label.strong.position?.end;
+  if (!end) return undefined;
+  if (label.colonInside) return end.column;
+  const colon = lines.lineText(line).slice(end.column - 1).search(/[:：]/u);
+  return colon < 0 ? undefined : end.column + colon + 1;
 }
 
 function firstColumnOf(phrasingLine: PhrasingLine, lines: LineIndex): number {

@@ -69,11 +69,6 @@ function editorLines(text: string): string[] {
   return body.split(/\r\n|\r|\n/u);
 }
 
-interface Checked {
-  findings: number;
-  problems: string[];
-}
-
 /** Every range and line number in the analysis lies inside the document; findings sorted; slots = findings. */
 function checkAnalysis(text: string, analysis: Analysis): string[] {
   const lines = editorLines(text);
@@ -150,47 +145,96 @@ function checkAnalysis(text: string, analysis: Analysis): string[] {
   return problems;
 }
 
+/**
+ * Column oracle for the fields (stricter than "inside the document"): a field finding starts at its list marker or
+ * at its bold label, its value range sits on the label's line right after the colon, and an option list's value
+ * range covers exactly the option text — the quick fixes edit exactly there.
+ */
+function checkColumns(text: string, analysis: Analysis): Array<{ kind: string; text: string }> {
+  const lines = editorLines(text);
+  const problems: Array<{ kind: string; text: string }> = [];
+  for (const finding of analysis.findings) {
+    const data = finding.data;
+    if (!data || (data.kind !== 'field' && data.kind !== 'options') || finding.line > lines.length) continue;
+    const line = lines[finding.line - 1];
+    const where = `${finding.rule} ${finding.line}:${finding.column} on ${JSON.stringify(line.slice(0, 60))}`;
+    if (data.kind === 'field' || line.trimStart().startsWith('-') || line.trimStart().startsWith('>')) {
+      const start = line.slice(finding.column - 1);
+      if (!/^(?:[-*+]\s|\d{1,9}[.)]\s|\*\*|__)/u.test(start) && !/^\|/u.test(start)) problems.push({ kind: 'finding range does not start at the item or its label', text: `${where}: starts at ${JSON.stringify(start.slice(0, 8))}` });
+    }
+    // A label that wraps (`**트래픽 분산 정\n책**:`) has its value on the label's last line: the finding's endLine.
+    const value = data.value;
+    if (value.line !== finding.endLine) {
+      problems.push({ kind: 'value range not on the label\'s last line', text: `${where}: value on line ${value.line}` });
+      continue;
+    }
+    const valueLine = lines[value.line - 1];
+    const before = valueLine.slice(0, value.column - 1);
+    const inside = valueLine.slice(value.column - 1, value.endColumn - 1);
+    if (data.kind === 'field' && !/(?:[:：]|[:：](?:\*\*|__))\s*$/u.test(before)) problems.push({ kind: 'field value range does not start after the colon', text: `${where}: value starts after ${JSON.stringify(before.slice(-8))}` });
+    if (data.kind === 'options') {
+      const squash = (raw: string) => raw.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+      if (squash(inside) !== squash(data.options.join('/'))) problems.push({ kind: 'option value range does not cover the options', text: `${where}: value range holds ${JSON.stringify(inside)}` });
+    }
+  }
+  return problems;
+}
+
 /** A parse failure is reported (never thrown); any other caught failure is an engine bug. */
 const INTERNAL_FAILURE = /^archdoc could not analyse this document/u;
 
-function run(text: string, options?: { maxFileSize?: number }): { analysis?: Analysis; problems: string[] } {
+function run(text: string, options?: { maxFileSize?: number }): { analysis?: Analysis; problems: string[]; columnProblems: Array<{ kind: string; text: string }> } {
   let analysis: Analysis;
   try {
     analysis = analyze(text, { templates: builtinTemplates(), options });
   } catch (error) {
-    return { problems: [`analyze threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`] };
+    return { problems: [`analyze threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`], columnProblems: [] };
   }
   const problems = checkAnalysis(text, analysis);
   if (analysis.skippedReason && INTERNAL_FAILURE.test(analysis.skippedReason)) problems.push(`internal failure: ${analysis.skippedReason}`);
-  return { analysis, problems };
+  return { analysis, problems, columnProblems: checkColumns(text, analysis) };
 }
 
 function show(text: string): string {
   return text.length <= 600 ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, 300))} … (${text.length} chars)`;
 }
 
-/** Collects failures without stopping, so that one run reports several reproducers. */
 const TOTAL = { inputs: 0, findings: 0 };
+/** Column-oracle failures over every input of this file, asserted by a test of their own. */
+const COLUMNS = { inputs: 0, failed: 0, kinds: new Map<string, { count: number; samples: string[] }>() };
 
-class Tally implements Checked {
+/** Collects failures without stopping, so that one run reports several reproducers. */
+class Tally {
   findings = 0;
   inputs = 0;
   recognised = 0;
+  failed = 0;
   problems: string[] = [];
   check(label: string, text: string, options?: { maxFileSize?: number }): Analysis | undefined {
     this.inputs++;
-    const { analysis, problems } = run(text, options);
     TOTAL.inputs++;
-    if (analysis) TOTAL.findings += analysis.findings.length;
+    COLUMNS.inputs++;
+    const { analysis, problems, columnProblems } = run(text, options);
     if (analysis) {
       this.findings += analysis.findings.length;
+      TOTAL.findings += analysis.findings.length;
       if (analysis.templateId) this.recognised++;
     }
-    if (problems.length > 0 && this.problems.length < 20) this.problems.push(`${label}: ${problems.slice(0, 3).join(' | ')}\n    input: ${show(text)}`);
+    if (problems.length > 0) {
+      this.failed++;
+      if (this.problems.length < 20) this.problems.push(`${label}: ${problems.slice(0, 3).join(' | ')}\n    input: ${show(text)}`);
+    }
+    if (columnProblems.length > 0) COLUMNS.failed++;
+    for (const name of new Set(columnProblems.map((problem) => problem.kind))) {
+      const kind = COLUMNS.kinds.get(name) ?? { count: 0, samples: [] };
+      kind.count++;
+      if (kind.samples.length < 2) kind.samples.push(`${label}: ${columnProblems.find((problem) => problem.kind === name)?.text}\n      input: ${show(text)}`);
+      COLUMNS.kinds.set(name, kind);
+    }
     return analysis;
   }
   assertClean(): void {
-    assert.deepEqual(this.problems, [], `${this.problems.length} input(s) broke an invariant (seed ${SEED}):\n${this.problems.join('\n')}`);
+    assert.ok(this.failed === 0, `${this.failed} input(s) broke an invariant (seed ${SEED}), first ${this.problems.length}:\n${this.problems.join('\n')}`);
   }
 }
 
@@ -514,7 +558,7 @@ function generatedDocument(rng: Rng): string {
   if (rng.chance(0.05)) lines.push(...fragment(rng)); // content before the title: the preamble
   lines.push(...title(rng));
   if (rng.chance(0.3)) lines.push(...fields(rng)); // metadata block under the title
-  const count = rng.range(1, 10);
+  const count = rng.range(1, 8);
   for (let i = 0; i < count; i++) {
     lines.push(...fragment(rng));
     if (rng.chance(0.5)) lines.push('');
@@ -591,13 +635,11 @@ describe('fuzz: analyze never throws and keeps every range inside the document',
   ];
 
   before(function () {
-    // eslint-disable-next-line no-console
     console.log(`      fuzz seed ${SEED} (0x${SEED.toString(16)}); replay with ARCHDOC_FUZZ_SEED=${SEED}`);
     builtinTemplates(); // compile once, outside the measured inputs
   });
 
   after(function () {
-    // eslint-disable-next-line no-console
     console.log(`      fuzz total: ${TOTAL.inputs} inputs, ${TOTAL.findings} findings (seed ${SEED})`);
   });
 
@@ -618,11 +660,11 @@ describe('fuzz: analyze never throws and keeps every range inside the document',
     const rng = new Rng(SEED ^ 0x9e3779b9);
     const tally = new Tally();
     corpus.forEach((doc) => tally.check(`corpus ${doc.name}`, doc.text));
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 20; i++) {
       const doc = rng.pick(corpus);
       tally.check(`whole ${doc.name} #${i}`, reEncode(rng, mutateLines(rng, doc.text, 25)));
     }
-    for (let i = 0; i < 1600; i++) {
+    for (let i = 0; i < 1500; i++) {
       const doc = rng.pick(corpus);
       tally.check(`slice ${doc.name} #${i}`, reEncode(rng, mutateLines(rng, corpusSlice(rng, doc.text), 8)));
     }
@@ -663,7 +705,7 @@ describe('fuzz: analyze never throws and keeps every range inside the document',
     it('10,000 nested list items', function () {
       // `- `×10000 takes 30-40 s inside the Markdown parser (see the report); `+ ` nests the same way in ~10 s.
       tally.check('"+ "×10000', `${TITLE}\n${'+ '.repeat(10000)}x\n`);
-      tally.check('"- "×2500 field', `${TITLE}\n## 1. 개요\n${'- '.repeat(2500)}**비즈니스 목적**: \n`);
+      tally.check('"- "×1000 field', `${TITLE}\n## 1. 개요\n${'- '.repeat(1000)}**비즈니스 목적**: \n`);
       tally.check('2,000 list lines', `${TITLE}\n## 1.1 프로젝트 개요\n${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i % 8)}- **비즈니스 목적**: ${i % 3 ? '' : 'x'}`).join('\n')}\n`);
       tally.check('200 deeply indented lines', `${TITLE}\n${Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- **핵심 기능**: `).join('\n')}\n`);
       tally.assertClean();
@@ -736,20 +778,27 @@ describe('fuzz: analyze never throws and keeps every range inside the document',
   });
 });
 
+describe('fuzz: column oracle for fields over the same inputs', function () {
+  it('field ranges start at the item, value ranges right after the colon, option ranges on the options', function () {
+    if (COLUMNS.inputs === 0) this.skip(); // the fuzz tests above did not run (mocha --grep)
+    const kinds = [...COLUMNS.kinds].map(([kind, { count, samples }]) => `  ${kind}: ${count} input(s), e.g.\n    ${samples.join('\n    ')}`);
+    assert.ok(COLUMNS.failed === 0, `${COLUMNS.failed} of ${COLUMNS.inputs} inputs have a wrong field column (seed ${SEED}):\n${kinds.join('\n')}`);
+  });
+});
+
 describe('fuzz: parser failures on recognisable documents', function () {
   this.timeout(60_000);
 
-  it('a titled document the Markdown parser cannot handle is skipped with a visible reason, not silently ignored', function () {
-    // The parser overflows its stack on 10,000 nested quotes; parse.ts turns that into ParseResult.error so that it
-    // can be reported. analyzeParsed runs recognition on the empty fallback root first, so the title is never seen
-    // and the error is dropped: no templateId, no skippedReason, no findings.
+  it('a titled document the Markdown parser cannot handle is recognised and skipped with a visible reason, not silently ignored', function () {
+    // The parser overflows its stack on 10,000 nested quotes and returns ParseResult.error with an empty root; the
+    // title must still be recognised (from the raw text) so that the reason is shown rather than nothing at all.
     const analysis = analyze(`${TITLE}\n${'>'.repeat(10000)} x\n`, { templates: builtinTemplates() });
-    assert.equal(analysis.findings.length, 0);
-    assert.match(analysis.skippedReason ?? '(no skippedReason)', /parser failed/u);
+    assert.equal(analysis.templateId, 'high-level-architecture', `not recognised: ${JSON.stringify(analysis.skippedReason)}`);
+    // Whether the stack overflows depends on the JIT's frame sizes; when it does, the reason must be the parser's.
+    if (analysis.sections.length === 0) assert.match(analysis.skippedReason ?? '(no skippedReason)', /parser failed|more than 100 levels deep/u);
   });
 });
 
 function report(kind: string, tally: Tally): void {
-  // eslint-disable-next-line no-console
   console.log(`      ${kind}: ${tally.inputs} inputs, ${tally.recognised} recognised, ${tally.findings} findings`);
 }
