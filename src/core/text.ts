@@ -36,26 +36,41 @@ export function titleKeys(title: string): TitleKeys {
 export function bigramSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length < 2 || b.length < 2) return 0;
-  const counts = new Map<string, number>();
-  for (let i = 0; i < a.length - 1; i++) {
-    const bigram = a.slice(i, i + 2);
-    counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
-  }
+  const countsA = bigramCounts(a);
+  const countsB = bigramCounts(b);
+  const [fewer, more] = countsA.size <= countsB.size ? [countsA, countsB] : [countsB, countsA];
+  // Bigrams in common, each as often as it occurs on both sides.
   let shared = 0;
-  for (let i = 0; i < b.length - 1; i++) {
-    const bigram = b.slice(i, i + 2);
-    const count = counts.get(bigram) ?? 0;
-    if (count > 0) {
-      shared++;
-      counts.set(bigram, count - 1);
-    }
+  for (const [bigram, count] of fewer) {
+    const other = more.get(bigram);
+    if (other !== undefined) shared += Math.min(count, other);
   }
   return (2 * shared) / (a.length - 1 + (b.length - 1));
 }
 
+/** Bigram counts per title key: section matching compares the same keys many times over. Bounded. */
+const bigramCache = new Map<string, Map<string, number>>();
+
+function bigramCounts(text: string): Map<string, number> {
+  let counts = bigramCache.get(text);
+  if (counts) return counts;
+  counts = new Map<string, number>();
+  for (let i = 0; i < text.length - 1; i++) {
+    const bigram = text.slice(i, i + 2);
+    counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
+  }
+  if (bigramCache.size >= 4096) bigramCache.clear();
+  bigramCache.set(text, counts);
+  return counts;
+}
+
+/** Whitespace other than a single space between words: what `collapseWhitespace` has to replace. */
+const UNCOLLAPSED = /[^\S ]| {2}/u;
+
 /** Whitespace collapsed and trimmed, for comparing a value with the template's text. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  // Most texts have only single spaces: trimming is then all there is to do, without building a new string.
+  return UNCOLLAPSED.test(text) ? text.replace(/\s+/gu, ' ').trim() : text.trim();
 }
 
 /** `Azure / AWS/GCP` → `azure/aws/gcp`: the comparable form of an option list. */

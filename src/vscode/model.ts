@@ -1,25 +1,23 @@
 /**
- * One analysis per document version, shared by every feature. Typing schedules a debounced analysis; a feature
- * that needs the current version right away (completion, code actions) gets it computed once and cached.
+ * One analysis per document version, shared by every feature (the engine's AnalysisCache, parsing incrementally).
+ * Typing schedules a debounced analysis; a feature that needs the current version right away (completion, code
+ * actions) gets it computed once and cached.
  */
 import * as vscode from 'vscode';
-import { type Analysis, analyze, type AnalyzeOptions, type ParseResult, parseMarkdown, toLocale } from '../core';
+import { type Analysis, AnalysisCache, type AnalysisContext, toLocale } from '../core';
 import type { TemplateRegistry } from './templates';
 
-interface Entry {
-  version: number;
-  analysis: Analysis;
-}
-
 export class DocumentModel implements vscode.Disposable {
-  private readonly entries = new Map<string, Entry>();
+  private readonly cache = new AnalysisCache();
+  /** One context object per document until settings or templates change: the cache keys its results on it. */
+  private readonly contexts = new Map<string, AnalysisContext>();
+  private readonly versions = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document's analysis was (re)computed by the debounced pipeline, or cleared. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** Parses so far, for the one-parse-per-version guarantee (tests read it through the extension's API). */
-  parses = 0;
+  /** Distinct document versions asked for; with `parses`, proves one parse per version (tests read both). */
   versionsAnalysed = 0;
 
   constructor(private readonly templates: TemplateRegistry) {
@@ -36,14 +34,15 @@ export class DocumentModel implements vscode.Disposable {
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
     if (document.languageId !== 'markdown') return undefined;
     const key = document.uri.toString();
-    const cached = this.entries.get(key);
-    if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = analyze(document.getText(), { templates: this.templates.all, options: this.optionsFor(document), locale: toLocale(vscode.env.language) }, (text) =>
-      this.parse(text),
-    );
-    this.versionsAnalysed++;
-    this.entries.set(key, { version: document.version, analysis });
-    return analysis;
+    if (this.versions.get(key) !== document.version) {
+      this.versions.set(key, document.version);
+      this.versionsAnalysed++;
+    }
+    return this.cache.analyze(key, document.version, document.getText(), this.contextFor(document));
+  }
+
+  get parses(): number {
+    return this.cache.parses;
   }
 
   /** The analysis when the document is an architecture document, else undefined. */
@@ -76,20 +75,17 @@ export class DocumentModel implements vscode.Disposable {
   }
 
   refreshAll(): void {
-    this.entries.clear();
+    this.contexts.clear();
     for (const document of vscode.workspace.textDocuments) this.update(document);
   }
 
   forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     this.cancel(key);
-    this.entries.delete(key);
+    this.cache.forget(key);
+    this.contexts.delete(key);
+    this.versions.delete(key);
     this.changed.fire(document);
-  }
-
-  private parse(text: string): ParseResult {
-    this.parses++;
-    return parseMarkdown(text);
   }
 
   private cancel(key: string): void {
@@ -98,14 +94,24 @@ export class DocumentModel implements vscode.Disposable {
     this.timers.delete(key);
   }
 
-  private optionsFor(document: vscode.TextDocument): AnalyzeOptions {
-    const config = vscode.workspace.getConfiguration('archdoc', document.uri);
-    return {
-      path: vscode.workspace.asRelativePath(document.uri, false),
-      include: config.get<string[]>('include', []),
-      severity: config.get('severity', {}),
-      maxFileSize: config.get<number>('maxFileSize', 2 * 1024 * 1024),
-    };
+  private contextFor(document: vscode.TextDocument): AnalysisContext {
+    const key = document.uri.toString();
+    let context = this.contexts.get(key);
+    if (!context) {
+      const config = vscode.workspace.getConfiguration('archdoc', document.uri);
+      context = {
+        templates: this.templates.all,
+        locale: toLocale(vscode.env.language),
+        options: {
+          path: vscode.workspace.asRelativePath(document.uri, false),
+          include: config.get<string[]>('include', []),
+          severity: config.get('severity', {}),
+          maxFileSize: config.get<number>('maxFileSize', 2 * 1024 * 1024),
+        },
+      };
+      this.contexts.set(key, context);
+    }
+    return context;
   }
 
   dispose(): void {

@@ -6,16 +6,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Analysis, analyze, builtinTemplates, type Finding, type Range, type SectionNode } from '../../src/core/index';
+import { corpusDir, repoRoot } from './helpers';
 
-function repoRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
-  }
-}
-
-const ROOT = repoRoot();
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const ROOT = repoRoot;
+const CORPUS = corpusDir;
 const EMOJI = '😀'; // U+1F600: two UTF-16 code units
 const TITLE = '# High Level 아키텍처 정의서';
 

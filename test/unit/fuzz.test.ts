@@ -9,23 +9,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Analysis, analyze, builtinTemplates, type Range, type SectionNode } from '../../src/core/index';
+import { corpusDir, repoRoot, Rng } from './helpers';
 
 const TITLE = '# High Level 아키텍처 정의서';
 const DEFAULT_SEED = 0x5eed2025;
 const SEED = process.env.ARCHDOC_FUZZ_SEED ? Number(process.env.ARCHDOC_FUZZ_SEED) >>> 0 : DEFAULT_SEED;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Small local helpers (nothing imported from other test files).
+// Small local helpers.
 
-function repoRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
-  }
-}
-
-const ROOT = repoRoot();
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const ROOT = repoRoot;
+const CORPUS = corpusDir;
 
 function readMarkdownFiles(folder: string): Array<{ name: string; text: string }> {
   if (!fs.existsSync(folder)) return [];
@@ -37,31 +31,6 @@ function readMarkdownFiles(folder: string): Array<{ name: string; text: string }
 }
 
 /** mulberry32: small, fast, good enough for fuzzing, and reproducible across Node versions. */
-class Rng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  range(min: number, max: number): number {
-    return min + this.int(max - min + 1);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
-  }
-}
 
 /** The lines the editor shows: BOM stripped, split on CRLF, CR and LF. */
 function editorLines(text: string): string[] {

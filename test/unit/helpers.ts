@@ -48,3 +48,30 @@ export function summary(findings: readonly Finding[], rules?: readonly string[])
 export function contentFindings(text: string): string[] {
   return summary(check(text).findings).filter((entry) => !entry.startsWith('missing-section'));
 }
+
+/** Seeded PRNG (mulberry32) for reproducible generated and mutated inputs. */
+export class Rng {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  range(min: number, max: number): number {
+    return min + this.int(max - min + 1);
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(items.length)];
+  }
+}

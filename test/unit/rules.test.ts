@@ -232,3 +232,11 @@ describe('document shapes', () => {
     assert.ok(missing.filter((f) => f.message.includes('"2. ')).every((f) => f.line === 1));
   });
 });
+
+describe('headings being typed', () => {
+  it('a bare # is not a section and not an empty section', () => {
+    const analysis = check(doc('## 1. 개요\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: x\n\n#\n'));
+    assert.deepEqual(summary(analysis.findings, ['empty-section']), []);
+    assert.ok(analysis.sections.every((section) => section.title.length > 0));
+  });
+});

@@ -47,7 +47,11 @@ describe('archdoc in a real VS Code', () => {
   });
 
   it('opens a new untitled document when the editor is not empty, leaving the original untouched', async () => {
-    const editor = await openMarkdown('# Notes\n\nkeep me\n');
+    // A file of the workspace (not an untitled document, whose name VS Code may reuse between tests).
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const notes = folder.with({ path: `${folder.path}/notes-${Date.now()}.md` });
+    await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('# Notes\n\nkeep me\n'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(notes));
     await vscode.commands.executeCommand('archdoc.insertTemplate', 'high-level-architecture-en');
     assert.equal(editor.document.getText(), '# Notes\n\nkeep me\n');
     const active = vscode.window.activeTextEditor!;
