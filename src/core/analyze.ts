@@ -200,7 +200,7 @@ function evaluateSection(
         break;
       }
       case 'row': {
-        const blankColumns = item.columns.filter((_, i) => item.blank[i]).concat(item.cells.slice(item.columns.length).filter((_, i) => item.blank[item.columns.length + i]).map(() => '?'));
+        const blankColumns = item.columns.filter((_, i) => item.blank[i]);
         let open = false;
         if (blankColumns.length > 0) {
           add('empty-table-cell', item.range, { columns: blankColumns.join(', ') }, { kind: 'cells', columns: blankColumns });
@@ -285,7 +285,7 @@ function missingSections(
       severity: 'warning',
       ...range,
       message: message(locale, 'missing-section', { title: templateSection.title }),
-      data: { kind: 'missing-section', templateSectionId: templateSection.id, insertAfterLine: insertionLine(anchor, templateSection, match, lines) },
+      data: { kind: 'missing-section', templateSectionId: templateSection.id, insertAfterLine: insertionLine(anchor, templateSection, template, match, lines) },
     };
     const entries = result.get(anchor) ?? [];
     entries.push({ templateSection, finding });
@@ -295,19 +295,12 @@ function missingSections(
 }
 
 /** The line after which a missing section's skeleton goes: after the last present earlier sibling, else after the parent's own content. */
-function insertionLine(anchor: DocSection, missing: TemplateSection, match: SectionMatch, lines: LineIndex): number {
-  const siblings = missing.parent ? missing.parent.children : undefined;
+function insertionLine(anchor: DocSection, missing: TemplateSection, template: Template, match: SectionMatch, lines: LineIndex): number {
   let previous: DocSection | undefined;
-  for (const sibling of siblings ?? []) {
+  for (const sibling of missing.parent ? missing.parent.children : template.topLevel) {
     if (sibling.order >= missing.order) break;
     const doc = match.get(sibling);
     if (doc && doc.parent === anchor) previous = doc;
-  }
-  if (!siblings) {
-    for (const doc of anchor.children) {
-      const matched = [...match.entries()].find(([, value]) => value === doc)?.[0];
-      if (matched && !matched.parent && matched.order < missing.order) previous = doc;
-    }
   }
   const end = previous ? previous.endLine : anchor.children.length > 0 ? anchor.children[0].startLine - 1 : anchor.endLine;
   return lastContentLine(lines, previous?.startLine ?? anchor.startLine, end);

@@ -278,7 +278,8 @@ function scanTable(table: Table, items: ScanItem[]): void {
     if (!row.position) continue;
     const cells: string[] = [];
     const blank: boolean[] = [];
-    for (let i = 0; i < Math.max(columns.length, row.children.length); i++) {
+    // GFM ignores cells beyond the header's; missing ones are blank.
+    for (let i = 0; i < columns.length; i++) {
       const cell = row.children[i];
       const text = cell ? collapseWhitespace(toString(cell)) : '';
       cells.push(text);

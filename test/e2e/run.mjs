@@ -480,6 +480,10 @@ function buildVsix() {
   if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
   const vsix = path.join(ROOT, 'archdoc.vsix');
   say(`built ${path.relative(ROOT, vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB) in ${secs(Date.now() - started)}`);
+  // Budgets of SPEC §5 and issue 5: the minified extension bundle ≤ 400 KB, the .vsix under 1 MB.
+  const bundle = fs.statSync(path.join(ROOT, 'out/extension.js')).size;
+  if (bundle > 400 * 1024) throw new Error(`out/extension.js is ${Math.round(bundle / 1024)} KB minified (budget 400 KB)`);
+  if (fs.statSync(vsix).size >= 1024 * 1024) throw new Error('archdoc.vsix is 1 MB or more');
   return vsix;
 }
 

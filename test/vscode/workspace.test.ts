@@ -68,6 +68,24 @@ describe('workspace features', () => {
     }
   });
 
+  it('skips a document over archdoc.maxFileSize with a visible reason, and no diagnostics', async () => {
+    const api = await archdoc();
+    const config = vscode.workspace.getConfiguration('archdoc');
+    await config.update('maxFileSize', 100, vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openMarkdown(`# High Level 아키텍처 정의서\n\n## 1. 개요\n- **A**: \n${'본문 '.repeat(100)}\n`);
+      const analysis = await waitFor('skipped analysis', () => {
+        const current = api.analysisOf(editor.document.uri);
+        return current?.skippedReason ? current : undefined;
+      });
+      assert.match(analysis.skippedReason!, /larger than archdoc\.maxFileSize/u);
+      assert.equal(analysis.templateId, 'high-level-architecture');
+      assert.deepEqual(archdocDiagnostics(editor.document.uri), []);
+    } finally {
+      await config.update('maxFileSize', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('debounces typing: a burst of edits is analysed once, after the pause', async () => {
     const api = await archdoc();
     const editor = await openMarkdown('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **A**: \n');
