@@ -8,7 +8,7 @@ import { type ScanItem, scanBlocks } from './scan';
 import { buildSections, contentRoot, type DocSection, isEmptySection } from './sections';
 import { collectSuppressions, isSuppressed } from './suppress';
 import { isPlaceholderFence, rowKey, type Template, type TemplateSection } from './template';
-import { collapseWhitespace, normalizeKey, optionListKey } from './text';
+import { normalizeKey, optionListKey, placeholderKey } from './text';
 import {
   type Analysis,
   type AnalyzeOptions,
@@ -100,8 +100,14 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   const templateOf = new Map<DocSection, TemplateSection>();
   match.forEach((doc, templateSection) => templateOf.set(doc, templateSection));
 
-  const evaluate = (section: DocSection): SectionResult =>
-    evaluateSection(section, templateOf.get(section), itemsOf(section), template, lines, locale, section !== tree.title && section !== tree.root);
+  // A section the author added under a template section's title (a second copy, say) keeps that section's options.
+  const sameTitled = new Map<string, TemplateSection>();
+  for (const templateSection of template.sections) sameTitled.set(templateSection.keys.full, templateSection);
+  const evaluate = (section: DocSection): SectionResult => {
+    const matched = templateOf.get(section);
+    const schema = matched ?? sameTitled.get(section.keys.full);
+    return evaluateSection(section, matched, schema, itemsOf(section), template, lines, locale, section !== tree.title && section !== tree.root);
+  };
   const missingBySection = missingSections(template, match, top, tree.title, lines, locale);
 
   const suppressions = collectSuppressions(parsed.root);
@@ -118,7 +124,7 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
     const missing = (missingBySection.get(section) ?? []).map((entry) => {
       const kept = keep(entry.finding);
       if (kept) allFindings.push(entry.finding);
-      return { node: missingNode(entry.templateSection, entry.finding, kept), order: entry.templateSection.order };
+      return { node: missingNode(entry.templateSection, entry.finding, kept, match), order: entry.templateSection.order };
     });
     const ordered = orderChildren(children, missing, templateOf, section);
     const completion = sumCompletion({ filled: own.filled, total: own.total }, ordered);
@@ -164,9 +170,14 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   };
 }
 
+/** Fences in these languages hold data, where `[a]` or `{x}` is a value, not a placeholder. */
+const DATA_LANGUAGES = /^(?:json5?|jsonc|ya?ml|toml|ini|csv|js|javascript|ts|typescript|python|py|java|go|sql)$/iu;
+
+/** `templateSection`: the matched template section (its slots); `schema`: where option lists and pre-fills come from. */
 function evaluateSection(
   section: DocSection,
   templateSection: TemplateSection | undefined,
+  schema: TemplateSection | undefined,
   items: readonly ScanItem[],
   template: Template,
   lines: LineIndex,
@@ -182,14 +193,14 @@ function evaluateSection(
   for (const item of items) {
     switch (item.kind) {
       case 'field': {
-        const options = templateSection?.fieldOptions.get(item.labelKey);
-        if (tokens.has(item.value)) {
+        const options = item.valueHasEmphasis ? undefined : schema?.fieldOptions.get(item.labelKey);
+        if (item.value.length > 0 && tokens.has(placeholderKey(item.value))) {
           add('placeholder', item.range, { text: excerpt(item.value) });
         } else if (item.value.length === 0 && !item.valueHasMedia && !item.filledByFollowing) {
           add('empty-field', item.range, { label: item.label }, { kind: 'field', label: item.label, value: item.valueRange });
         } else if (options && optionListKey(item.value) === optionListKey(options.raw)) {
           add('unchosen-option', item.range, { label: item.label, raw: options.raw }, { kind: 'options', options: options.options, value: item.valueRange });
-        } else if (isPrefilledValue(templateSection?.prefilledFields.get(item.labelKey), item.value)) {
+        } else if (isPrefilledValue(schema?.prefilledFields.get(item.labelKey), item.value)) {
           break; // the template's own pre-filled text: neither a gap nor the author's work
         } else {
           result.filled++;
@@ -207,16 +218,16 @@ function evaluateSection(
           open = true;
         }
         item.cells.forEach((cell, i) => {
-          const options = templateSection?.columnOptions.get(item.columnKeys[i] ?? '');
+          const options = schema?.columnOptions.get(item.columnKeys[i] ?? '');
           if (options && cell.length > 0 && optionListKey(cell) === optionListKey(options.raw)) {
             add('unchosen-option', item.range, { label: item.columns[i], raw: options.raw }, { kind: 'options', options: options.options, value: cellRange(item.range, i, lines) });
             open = true;
-          } else if (cell.length > 0 && tokens.has(cell)) {
+          } else if (cell.length > 0 && tokens.has(placeholderKey(cell))) {
             add('placeholder', item.range, { text: excerpt(cell) });
             open = true;
           }
         });
-        if (!open && templateSection && templateSection.prefilledRows.size > 0 && templateSection.prefilledRows.has(rowKey(item.cells))) break;
+        if (!open && schema && schema.prefilledRows.size > 0 && schema.prefilledRows.has(rowKey(item.cells))) break;
         result.total++;
         if (!open) result.filled++;
         break;
@@ -226,14 +237,14 @@ function evaluateSection(
         result.total++;
         break;
       case 'fence':
-        if (isPlaceholderFence(item.content, tokens) && /^(|text|plaintext|txt)$/iu.test(item.lang)) {
+        if (isPlaceholderFence(item.content, tokens) && !DATA_LANGUAGES.test(item.lang)) {
           add('placeholder', item.range, { text: excerpt(item.content.trim()) });
           placeholdersFound++;
           result.total++;
         }
         break;
       case 'text':
-        if (tokens.has(collapseWhitespace(item.text))) {
+        if (tokens.has(placeholderKey(item.text))) {
           add('placeholder', item.range, { text: excerpt(item.text) });
           placeholdersFound++;
           result.total++;
@@ -242,15 +253,16 @@ function evaluateSection(
     }
   }
 
-  // Template placeholders the author replaced with real content count as filled slots.
-  const replaced = Math.max(0, (templateSection?.placeholderCount ?? 0) - placeholdersFound);
-  result.filled += replaced;
-  result.total += replaced;
-
   if (isHeadingSection && isEmptySection(section)) {
     add('empty-section', headingRange(section, lines), { title: section.title });
     result.total += Math.max(1, templateSection?.ownSlots ?? 1);
+    return result;
   }
+  // Template placeholders the author replaced with content count as filled slots (deleting one is not progress:
+  // a section left with nothing visible is empty, above).
+  const replaced = Math.max(0, (templateSection?.placeholderCount ?? 0) - placeholdersFound);
+  result.filled += replaced;
+  result.total += replaced;
   return result;
 }
 
@@ -314,8 +326,8 @@ function lastContentLine(lines: LineIndex, from: number, to: number): number {
   return Math.max(from, 1);
 }
 
-function missingNode(templateSection: TemplateSection, finding: Finding, reported: boolean): SectionNode {
-  const completion = { filled: 0, total: Math.max(1, templateSection.totalSlots) };
+function missingNode(templateSection: TemplateSection, finding: Finding, reported: boolean, match: SectionMatch): SectionNode {
+  const completion = { filled: 0, total: Math.max(1, missingSlots(templateSection, match)) };
   return {
     id: templateSection.id,
     title: templateSection.title,
@@ -329,6 +341,11 @@ function missingNode(templateSection: TemplateSection, finding: Finding, reporte
     children: [],
     openSlots: reported ? [toOpenSlot(finding)] : [],
   };
+}
+
+/** The slots a missing section stands for: its own and those of its sub-sections that are not found elsewhere. */
+function missingSlots(templateSection: TemplateSection, match: SectionMatch): number {
+  return templateSection.children.reduce((sum, child) => sum + (match.has(child) ? 0 : missingSlots(child, match)), templateSection.ownSlots);
 }
 
 /** Present children in document order, each missing one placed before the first present sibling that follows it in the template. */

@@ -2,9 +2,11 @@
  * Matches the document's sections to the template's. The rule (README, "How sections are matched"):
  *  1. same title: number, punctuation, case and spaces ignored; `(…)` asides may be dropped on either side, or
  *     stand for the title (`CI (GitHub Actions)` is `지속적 통합 (CI)`);
- *  2. a slightly renamed title: character-bigram similarity ≥ 0.6, inside the section matched to the nearest
- *     matched template ancestor (so `AI 서비스 매핑` matches `AI 서비스/모델 매핑`);
- *  3. renamed in place: an unmatched direct child of the parent's match with the same last number component and
+ *  2. a slightly renamed title: character-bigram similarity ≥ 0.6 (≥ 0.85 when both are numbered differently),
+ *     inside the section matched to the nearest matched template ancestor (so `AI 서비스 매핑` matches
+ *     `AI 서비스/모델 매핑`);
+ *  3. renamed in place: an unmatched direct child of the parent's match under which most of the template section's
+ *     sub-sections were found; or one with the same last number component and
  *     either some title likeness (≥ 0.25), the template's fields/columns (≥ 30 % shared), or a diagram where the
  *     template has only a diagram placeholder; or with most of the template's fields/columns (≥ 50 % shared)
  *     whatever its number.
@@ -17,6 +19,9 @@ import { bigramSimilarity, normalizeKey } from './text';
 import type { TemplateSection } from './template';
 
 const SIMILAR_TITLE = 0.6;
+/** Similar titles under different numbers (`8.1.3 API Gateway 모니터링` vs `8.1.1 API Gateway`) must be closer. */
+const SIMILAR_TITLE_OTHER_NUMBER = 0.85;
+const MOSTLY_FOUND_CHILDREN = 0.5;
 const LIKE_TITLE = 0.25;
 const SHARED_SIGNATURE = 0.3;
 const MOSTLY_SHARED_SIGNATURE = 0.5;
@@ -67,6 +72,7 @@ export function matchSections(
       if (used.has(doc) || !isWithin(doc, anchor)) continue;
       const score = titleSimilarity(template, doc);
       if (score < bestScore || (best && score === bestScore)) continue;
+      if (score < SIMILAR_TITLE_OTHER_NUMBER && numbersDiffer(template, doc)) continue;
       // Leave the heading to another unmatched template section that resembles it more (4.2.2 바운디드 컨텍스트
       // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`).
       if (templateSections.some((other) => other !== template && !match.has(other) && titleSimilarity(other, doc) > score)) continue;
@@ -83,6 +89,9 @@ export function matchSections(
     const lastNumber = template.number?.[template.number.length - 1];
     return parentMatch.children.find((doc) => {
       if (used.has(doc)) return false;
+      // Most of the template section's sub-sections were found under this heading: it is that section renamed.
+      const children = template.children.length;
+      if (children > 0 && template.children.filter((child) => match.get(child)?.parent === doc).length / children >= MOSTLY_FOUND_CHILDREN) return true;
       const items = itemsOf(doc);
       const shared = signatureOverlap(template.signature, items);
       if (shared >= MOSTLY_SHARED_SIGNATURE) return true;
@@ -129,6 +138,12 @@ function computeTitleSimilarity(template: TemplateSection, doc: DocSection): num
     }
   }
   return best;
+}
+
+function numbersDiffer(template: TemplateSection, doc: DocSection): boolean {
+  const a = template.number?.[template.number.length - 1];
+  const b = doc.number?.[doc.number.length - 1];
+  return a !== undefined && b !== undefined && a !== b;
 }
 
 function isWithin(doc: DocSection, ancestor: DocSection): boolean {

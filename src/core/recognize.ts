@@ -1,10 +1,10 @@
 /** Which template, if any, a document is written from: front matter, then its H1 title, then include globs. */
 import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import picomatch from 'picomatch/posix';
 import { parse as parseYaml } from 'yaml';
 import type { Template } from './template';
-import { normalizeKey } from './text';
+import { headingText } from './sections';
+import { normalizeKey, titleKeys } from './text';
 
 export interface Recognition {
   template?: Template;
@@ -22,10 +22,8 @@ export function recognize(root: Root, templates: readonly Template[], path?: str
   }
   const titleKey = firstH1Key(root);
   if (titleKey) {
-    const byTitle = templates
-      .filter((template) => template.titleKey.length > 0 && titleKey.includes(template.titleKey))
-      .sort((a, b) => b.titleKey.length - a.titleKey.length)[0];
-    if (byTitle) return { template: byTitle, by: 'title' };
+    const byTitle = templates.filter((template) => template.titleKey.length > 0 && titleKey.includes(template.titleKey));
+    if (byTitle.length > 0) return { template: byTitle.length === 1 ? byTitle[0] : closestTemplate(root, byTitle), by: 'title' };
   }
   if (path && include.length > 0 && templates.length > 0 && matchesAny(path, include)) return { template: templates[0], by: 'include' };
   return {};
@@ -48,7 +46,20 @@ function frontMatterTemplateId(root: Root): string | undefined {
 
 function firstH1Key(root: Root): string | undefined {
   const h1 = root.children.find((node) => node.type === 'heading' && node.depth === 1);
-  return h1 ? normalizeKey(toString(h1)) : undefined;
+  return h1?.type === 'heading' ? normalizeKey(headingText(h1)) : undefined;
+}
+
+/**
+ * Several titles match (`결제 시스템 High Level 아키텍처 정의서 (High Level Architecture Definition)`): the template
+ * whose section titles the document uses most wins; then the longer title.
+ */
+function closestTemplate(root: Root, candidates: readonly Template[]): Template {
+  const headings = root.children.flatMap((node) => (node.type === 'heading' && node.depth > 1 ? [titleKeys(headingText(node))] : []));
+  const score = (template: Template) => {
+    const keys = new Set(template.sections.flatMap((section) => [section.keys.full, section.keys.core]));
+    return headings.filter((heading) => keys.has(heading.full) || keys.has(heading.core)).length;
+  };
+  return [...candidates].sort((a, b) => score(b) - score(a) || b.titleKey.length - a.titleKey.length)[0];
 }
 
 const matcherCache = new Map<string, (path: string) => boolean>();

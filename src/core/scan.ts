@@ -7,6 +7,7 @@ import type { Blockquote, List, ListItem, Paragraph, PhrasingContent, RootConten
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from './lines';
 import { collapseWhitespace, normalizeKey } from './text';
+import { hasVisibleInline, isVisibleBlock } from './visible';
 import type { Range } from './types';
 
 export interface FieldItem {
@@ -15,8 +16,10 @@ export interface FieldItem {
   labelKey: string;
   /** Text after the colon on the label's line, whitespace collapsed. */
   value: string;
-  /** True when the value holds an image, link or code that has no text of its own. */
+  /** True when the value holds something visible without text of its own (an image, code, a footnote reference). */
   valueHasMedia: boolean;
+  /** Part of the value is bold or italic: the author marked a choice (bold `RBAC` in `RBAC/ABAC`). */
+  valueHasEmphasis: boolean;
   /** Filled by what follows the label: nested list items, following lines, or an introduced block. */
   filledByFollowing: boolean;
   range: Range;
@@ -105,7 +108,7 @@ function scanListItem(item: ListItem, lines: LineIndex, items: ScanItem[], depth
   if (first?.type === 'paragraph') {
     const startColumn = item.position?.start.column ?? 1;
     const fields = fieldsOfParagraph(first, lines, startColumn);
-    const hasNested = rest.length > 0;
+    const hasNested = rest.some(isVisibleBlock);
     fields.forEach((field, i) => {
       if (i === fields.length - 1 && hasNested) field.filledByFollowing = true;
       items.push(field);
@@ -134,8 +137,11 @@ function scanParagraph(paragraph: Paragraph, siblings: readonly Block[], index: 
 function introducesContent(siblings: readonly Block[], from: number): boolean {
   for (let i = from; i < siblings.length; i++) {
     const next = siblings[i];
-    if (next.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/u.test(next.value)) continue;
-    if (next.type === 'heading' || next.type === 'thematicBreak' || next.type === 'definition') return false;
+    if (!isVisibleBlock(next)) {
+      if (next.type === 'thematicBreak') return false;
+      continue;
+    }
+    if (next.type === 'heading') return false;
     if (next.type === 'paragraph') return startsWithNonField(next);
     return true;
   }
@@ -228,8 +234,9 @@ function fieldsOfParagraph(paragraph: Paragraph, lines: LineIndex, firstLineColu
       return;
     }
     const valueNodes = phrasingLine.nodes.slice(label.valueStart);
-    const value = collapseWhitespace(label.leadingValue + valueNodes.map((node) => toString(node)).join(''));
-    const valueHasMedia = valueNodes.some((node) => node.type === 'image' || node.type === 'imageReference' || node.type === 'inlineCode' || node.type === 'html');
+    const value = collapseWhitespace(label.leadingValue + valueNodes.map((node) => toString(node, { includeHtml: false })).join(''));
+    const valueHasMedia = value.length === 0 && hasVisibleInline(valueNodes);
+    const valueHasEmphasis = valueNodes.some((node) => node.type === 'strong' || node.type === 'emphasis');
     const line = phrasingLine.line;
     const strong = label.strong.position;
     const column = lineIndex === 0 ? firstLineColumn : strong?.start.column ?? firstColumnOf(phrasingLine, lines);
@@ -243,6 +250,7 @@ function fieldsOfParagraph(paragraph: Paragraph, lines: LineIndex, firstLineColu
       labelKey: normalizeKey(label.label),
       value,
       valueHasMedia,
+      valueHasEmphasis,
       filledByFollowing: false,
       range: lines.clamp({ line, column, endLine: labelEndLine, endColumn: labelEndLine === line ? Math.max(endColumn, column + 1) : endColumn }),
       valueRange: { line: labelEndLine, column: valueStartColumn, endLine: labelEndLine, endColumn },
@@ -281,9 +289,9 @@ function scanTable(table: Table, items: ScanItem[]): void {
     // GFM ignores cells beyond the header's; missing ones are blank.
     for (let i = 0; i < columns.length; i++) {
       const cell = row.children[i];
-      const text = cell ? collapseWhitespace(toString(cell)) : '';
+      const text = cell ? collapseWhitespace(toString(cell, { includeHtml: false })) : '';
       cells.push(text);
-      blank.push(text.length === 0 && !(cell?.children.some((node) => node.type !== 'text') ?? false));
+      blank.push(!cell || !hasVisibleInline(cell.children));
     }
     items.push({ kind: 'row', columns, columnKeys, cells, blank, range: rangeOf(row.position) });
   }

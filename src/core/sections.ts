@@ -1,6 +1,7 @@
 /** The heading tree of a parsed document: each section owns the blocks up to its first sub-section. */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { isVisibleBlock } from './visible';
 import { collapseWhitespace, splitSectionNumber, type TitleKeys, titleKeys } from './text';
 
 export interface DocSection {
@@ -53,12 +54,12 @@ export function buildSections(root: Root, lineCount: number, textLength: number)
       stack[stack.length - 1].blocks.push(node);
       continue;
     }
+    const title = headingText(node);
     // A heading with no text (a bare `#` being typed) is not a section yet.
-    if (collapseWhitespace(toString(node)).length === 0) continue;
+    if (title.length === 0) continue;
     // The document's title (a leading H1) stays open for the whole document, so that sections written as
     // further H1s (`# 1. 개요`) still belong under it.
     while (stack.length > 1 && stack[stack.length - 1].level >= node.depth && stack[stack.length - 1] !== titleSection) close(stack.pop()!, node);
-    const title = collapseWhitespace(toString(node));
     const parent = stack[stack.length - 1];
     const section: DocSection = {
       heading: node,
@@ -88,15 +89,17 @@ function close(section: DocSection, next: Heading): void {
   section.endOffset = next.position?.start.offset ?? section.endOffset;
 }
 
+/** A heading's text as rendered: raw HTML (`<a id="s1"></a>`) and emoji shortcodes (`:memo:`) left out. */
+export function headingText(heading: Heading): string {
+  return collapseWhitespace(toString(heading, { includeHtml: false }).replace(/:[a-z0-9_+-]+:/gu, ' '));
+}
+
 /** The section under which the template's sections live: the title when there is one, else the root. */
 export function contentRoot(tree: SectionTree): DocSection {
   return tree.title ?? tree.root;
 }
 
-/** A section with no blocks other than thematic breaks, HTML comments and blank HTML, and no sub-sections. */
+/** A section with nothing visible (thematic breaks, comments, blank lines or `<br>` only) and no sub-sections. */
 export function isEmptySection(section: DocSection): boolean {
-  if (section.children.length > 0) return false;
-  return section.blocks.every(
-    (block) => block.type === 'thematicBreak' || (block.type === 'html' && /^\s*(<!--[\s\S]*?-->\s*)*$/u.test(block.value)) || block.type === 'definition',
-  );
+  return section.children.length === 0 && !section.blocks.some(isVisibleBlock);
 }

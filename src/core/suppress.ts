@@ -2,7 +2,7 @@
 import type { Nodes, Root } from 'mdast';
 import { RULE_IDS, type RuleId } from './types';
 
-const DIRECTIVE = /<!--\s*archdoc-disable(-next-line)?((?:\s+[\w-]+)*)\s*-->/gu;
+const DIRECTIVE = /<!--\s*archdoc-disable(-next-line)?((?:[\s,]+[\w-]+)*)[\s,]*-->/gu;
 
 export interface Suppressions {
   /** Rules off for the whole file (all rules when the comment names none). */
@@ -26,7 +26,7 @@ export function collectSuppressions(root: Root): Suppressions {
 
 function readDirectives(html: string, firstLine: number, into: Suppressions): void {
   for (const match of html.matchAll(DIRECTIVE)) {
-    const named = match[2].trim().split(/\s+/u).filter(Boolean);
+    const named = match[2].split(/[\s,]+/u).filter(Boolean);
     const rules = named.length === 0 ? [...RULE_IDS] : (named.filter((rule) => (RULE_IDS as readonly string[]).includes(rule)) as RuleId[]);
     if (match[1]) {
       const endOffset = (match.index ?? 0) + match[0].length;

@@ -6,7 +6,7 @@ import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { type ScanItem, scanBlocks } from './scan';
 import { buildSections, contentRoot, type DocSection } from './sections';
-import { collapseWhitespace, normalizeKey, optionListKey, parseOptionList, type TitleKeys } from './text';
+import { normalizeKey, optionListKey, parseOptionList, placeholderKey, type TitleKeys } from './text';
 
 export interface OptionList {
   raw: string;
@@ -50,7 +50,7 @@ export interface Template {
   /** Sections in template order, the title excluded. */
   sections: TemplateSection[];
   topLevel: TemplateSection[];
-  /** Exact placeholder texts the template uses (`{문서명}: {파일 위치}`, `...`, `[네트워크 토폴로지 다이어그램]`). */
+  /** The placeholders the template uses (`{문서명}: {파일 위치}`, `...`, `[네트워크 토폴로지 다이어그램]`), as placeholderKey()s. */
   placeholderTokens: Set<string>;
 }
 
@@ -65,7 +65,7 @@ export function isPlaceholderText(text: string): boolean {
 /** A fence whose whole content is one bracketed line; `lang` excludes data fences such as `json [1,2]`. */
 export function isPlaceholderFence(content: string, tokens: ReadonlySet<string>): boolean {
   const text = content.trim();
-  if (tokens.has(text)) return true;
+  if (tokens.has(placeholderKey(text))) return true;
   return BRACKETED.test(text) && !/["',:;=]/u.test(text);
 }
 
@@ -124,8 +124,7 @@ function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<str
         const options = parseOptionList(item.value);
         if (item.value.length === 0) section.ownSlots++;
         else if (isPlaceholderText(item.value)) {
-          tokens.add(item.value);
-          section.placeholderCount++;
+          tokens.add(placeholderKey(item.value));
           section.ownSlots++;
         } else if (options) {
           section.fieldOptions.set(item.labelKey, { raw: item.value, options });
@@ -135,14 +134,16 @@ function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<str
       }
       case 'row': {
         item.columnKeys.forEach((key) => section.signature.add(key));
+        let hasOptions = false;
         item.cells.forEach((cell, i) => {
           const options = parseOptionList(cell);
           if (options && item.columnKeys[i]) {
             section.columnOptions.set(item.columnKeys[i], { raw: cell, options });
-            section.ownSlots++;
+            hasOptions = true;
           }
         });
-        if (item.blank.some(Boolean)) section.ownSlots++;
+        // A row is one slot, whether it waits for blank cells, a choice, or both.
+        if (hasOptions || item.blank.some(Boolean)) section.ownSlots++;
         else section.prefilledRows.add(rowKey(item.cells));
         break;
       }
@@ -152,14 +153,14 @@ function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<str
         break;
       case 'fence':
         if (BRACKETED.test(item.content.trim())) {
-          tokens.add(item.content.trim());
+          tokens.add(placeholderKey(item.content));
           section.placeholderCount++;
           section.ownSlots++;
         }
         break;
       case 'text':
         if (isPlaceholderText(item.text)) {
-          tokens.add(collapseWhitespace(item.text));
+          tokens.add(placeholderKey(item.text));
           section.placeholderCount++;
           section.ownSlots++;
         }

@@ -93,3 +93,8 @@ export function parseOptionList(text: string): string[] | undefined {
 export function isBlank(text: string): boolean {
   return text.trim().length === 0;
 }
+
+/** Placeholder texts compare without spaces and with full-width punctuation folded: `{문서명} ：{파일 위치}`. */
+export function placeholderKey(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '');
+}

@@ -22,7 +22,8 @@ const EXPECTED: Record<string, string[]> = {
   // plan (no migration strategy). 9.1.2 keeps its number and holds the AI diagram: matched.
   '06-travel-planner-npd.md': ['missing-section@499 9.2 데이터 과학 플랫폼', 'missing-section@960 14.2 마이그레이션 전략 (레거시 시스템이 있는 경우)'],
   // Heavily restructured: most template sub-sections were merged into tables or replaced; slight renames match
-  // (2.2 비기능적 요구사항 (NFR), 4.1 논리 아키텍처 다이어그램, 10.1.1 CI (GitHub Actions), 16.3 관련 문서 목록 …).
+  // (2.2 비기능적 요구사항 (NFR), 4.1 논리 아키텍처 다이어그램, 10.1.1 CI (GitHub Actions), 16.3 관련 문서 목록 …), and
+  // 6.1 기술 스택 선정 holds the template's 6.1.1/6.1.2, so it is 6.1 renamed.
   // No 문서 이력 at all. The 8.2 table's last row leaves 비고 blank.
   '07-lunch-pick-npd.md': [
       'missing-section@1 문서 이력',
@@ -39,7 +40,6 @@ const EXPECTED: Record<string, string[]> = {
       'missing-section@129 4.3 서비스 아키텍처',
       'missing-section@216 5.1 주요 비즈니스 프로세스',
       'missing-section@216 5.2 동시성 및 동기화',
-      'missing-section@341 6.1 개발 언어 및 프레임워크 선정',
       'missing-section@449 7.1.1 선정된 클라우드 패턴',
       'missing-section@449 7.1.2 클라우드 제공자',
       'missing-section@465 7.2.1 컴퓨팅 리소스',

@@ -240,3 +240,63 @@ describe('headings being typed', () => {
     assert.ok(analysis.sections.every((section) => section.title.length > 0));
   });
 });
+
+describe('real-world styles (found by adversarial documents)', () => {
+  it('a bilingual title picks the template whose sections the document uses', () => {
+    const text = readTemplate().replace('# High Level 아키텍처 정의서', '# 결제 시스템 High Level 아키텍처 정의서 (High Level Architecture Definition)');
+    const analysis = check(text);
+    assert.equal(analysis.templateId, 'high-level-architecture');
+    assert.deepEqual(summary(analysis.findings, ['missing-section']), []);
+  });
+
+  it('raw HTML anchors and emoji shortcodes in headings do not change the title', () => {
+    const text = readTemplate()
+      .replace(/^(#{2,4}) /gmu, (_, hashes: string) => `${hashes} <a id="x"></a>`)
+      .replace('## 2. 아키텍처 요구사항', '## :memo: 2. 아키텍처 요구사항');
+    assert.deepEqual(summary(check(text).findings, ['missing-section', 'empty-section']), []);
+  });
+
+  it('a similar title under another number is not taken for a missing section', () => {
+    const template = readTemplate();
+    const start = template.indexOf('#### 8.1.1 API Gateway');
+    const text = `${template.slice(0, start)}#### 8.1.3 API Gateway 모니터링\n- **대시보드**: Grafana\n\n${template.slice(template.indexOf('#### 8.1.2'))}`;
+    const missing = check(text).findings.filter((f) => f.rule === 'missing-section');
+    assert.deepEqual(missing.map((f) => f.message), ['Section "8.1.1 API Gateway" of the template is missing.']);
+  });
+
+  it('a renamed section holding the template sub-sections is that section, and slots are not counted twice', () => {
+    const text = readTemplate().replace('## 11. 보안 아키텍처', '## 11. 보안');
+    const analysis = check(text);
+    assert.deepEqual(summary(analysis.findings, ['missing-section']), []);
+    assert.equal(analysis.completion.total, check(readTemplate()).completion.total);
+  });
+
+  it('placeholders in diagram fences and with other spacing are reported; data fences are not', () => {
+    const text = doc('## 4. 논리 아키텍처\n```mermaid\n{논리아키텍처 경로}\n```\n```plantuml\n[네트워크 토폴로지 다이어그램]\n```\n```yaml\n[a]\n```\n- {문서명} : {파일 위치}\n- {문서명}：{파일 위치}\n');
+    assert.deepEqual(contentFindings(text), ['placeholder@4', 'placeholder@7', 'placeholder@13', 'placeholder@14']);
+  });
+
+  it('comments and <br> are not content; a footnote reference is', () => {
+    const text = doc(
+      '## 1. 개요\n- **A**: <!-- TODO -->\n- **B**: <br>\n- **C**: \n  <!-- later -->\n- **D**: [^1]\n- **E**:\n\n  * \n\n| a | b |\n|---|---|\n| <!-- TBD --> | <br> |\n\n[^1]: note\n',
+    );
+    assert.deepEqual(contentFindings(text), ['empty-field@4', 'empty-field@5', 'empty-field@6', 'empty-field@9', 'empty-table-cell@15']);
+  });
+
+  it('a bolded option is a choice; a second copy of a section keeps its option lists', () => {
+    const text = doc('### 11.2.1 인증 & 인가\n- **권한 모델**: **RBAC**/ABAC\n\n### 2.2.3 가용성 요구사항\n- **재해복구 목표**: 1시간\n\n### 2.2.3 가용성 요구사항\n- **재해복구 목표**: RTO/RPO\n');
+    assert.deepEqual(contentFindings(text), ['unchosen-option@10']);
+  });
+
+  it('deleting a placeholder leaves an empty section, not progress', () => {
+    const text = doc('## 4. 논리 아키텍처\n### 4.1 시스템 컨텍스트 다이어그램\n\n### 4.2 도메인 아키텍처\n');
+    const four = check(text).sections.find((s) => s.title.startsWith('4.'))!;
+    const contextDiagram = four.children.find((s) => s.title.startsWith('4.1'))!;
+    assert.equal(contextDiagram.completion.filled, 0);
+  });
+
+  it('disable comments accept comma-separated rules', () => {
+    const text = doc('## 1. 개요\n<!-- archdoc-disable-next-line empty-field, placeholder -->\n- **A**: \n');
+    assert.deepEqual(contentFindings(text), []);
+  });
+});
