@@ -1,20 +1,11 @@
 /** Output formats of `archdoc check`: text, the SPEC §3 JSON contract, SARIF 2.1.0 and GitHub annotations. */
-import { type Analysis, type Finding, RULE_IDS, type Severity } from '../core';
+import { type Analysis, completionPercent, type Finding, RULE_IDS, ruleDocsUrl, type Severity } from '../core';
 
 export interface CheckedFile {
   path: string;
   analysis: Analysis;
 }
 
-export const RULE_DOCS_URL = 'https://github.com/archdoc/archdoc#rule-';
-
-export function ruleHelpUri(rule: string): string {
-  return `${RULE_DOCS_URL}${rule}`;
-}
-
-function percent(filled: number, total: number): string {
-  return total === 0 ? '100%' : `${Math.floor((filled / total) * 100)}%`;
-}
 
 export function formatText(files: readonly CheckedFile[], skipped: readonly string[]): string {
   const out: string[] = [];
@@ -26,7 +17,7 @@ export function formatText(files: readonly CheckedFile[], skipped: readonly stri
     }
     const { filled, total } = analysis.completion;
     const note = analysis.skippedReason ? ` — ${analysis.skippedReason}` : '';
-    out.push(`${path}: ${analysis.findings.length} finding(s), ${filled}/${total} slots filled (${percent(filled, total)}) [${analysis.templateId}]${note}`);
+    out.push(`${path}: ${analysis.findings.length} finding(s), ${filled}/${total} slots filled (${completionPercent(analysis.completion)}%) [${analysis.templateId}]${note}`);
   }
   for (const path of skipped) out.push(`${path}: skipped (not an architecture document)`);
   out.push(`${count} finding(s) in ${files.length} architecture document(s)${skipped.length ? `, ${skipped.length} other Markdown file(s) skipped` : ''}.`);
@@ -63,7 +54,7 @@ export function formatSarif(files: readonly CheckedFile[], version: string): str
             name: 'archdoc',
             version,
             informationUri: 'https://github.com/archdoc/archdoc',
-            rules: RULE_IDS.map((id) => ({ id, name: id, shortDescription: { text: id.replace(/-/gu, ' ') }, helpUri: ruleHelpUri(id) })),
+            rules: RULE_IDS.map((id) => ({ id, name: id, shortDescription: { text: id.replace(/-/gu, ' ') }, helpUri: ruleDocsUrl(id) })),
           },
         },
         results: files.flatMap(({ path, analysis }) =>

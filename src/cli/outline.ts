@@ -1,5 +1,5 @@
 /** `archdoc outline`: the completeness tree as indented text. */
-import type { Analysis, SectionNode } from '../core';
+import { type Analysis, completionPercent, type SectionNode } from '../core';
 
 export function formatOutline(title: string, analysis: Analysis): string {
   const out = [`${title} — ${describe(analysis.completion.filled, analysis.completion.total)}`];
@@ -18,5 +18,5 @@ export function formatOutline(title: string, analysis: Analysis): string {
 function describe(filled: number, total: number): string {
   if (total === 0) return '–';
   if (filled === total) return `${filled}/${total} ✓`;
-  return `${filled}/${total} (${Math.floor((filled / total) * 100)}%)`;
+  return `${filled}/${total} (${completionPercent({ filled, total })}%)`;
 }

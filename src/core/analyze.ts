@@ -3,7 +3,7 @@ import { LineIndex } from './lines';
 import { type SectionMatch, matchSections } from './match';
 import { excerpt, type Locale, message } from './messages';
 import { type ParseResult, parseMarkdown } from './parse';
-import { recognize } from './recognize';
+import { matchesAny, recognize } from './recognize';
 import { type ScanItem, scanBlocks } from './scan';
 import { buildSections, contentRoot, type DocSection, isEmptySection } from './sections';
 import { collectSuppressions, isSuppressed } from './suppress';
@@ -33,25 +33,55 @@ export interface AnalysisContext {
 export function analyze(text: string, context: AnalysisContext, parse: (text: string) => ParseResult = parseMarkdown): Analysis {
   try {
     const body = stripBom(text);
-    const maxSize = context.options?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    if (body.length > maxSize) {
+    const options = context.options ?? {};
+    const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    if (exceedsBytes(body, maxSize)) {
       // Too large to parse: say so only when it looks like an architecture document, so other Markdown stays quiet.
       const templateId = quickTemplateId(body, context);
-      const reason = `Skipped: the file is larger than archdoc.maxFileSize (${body.length} > ${maxSize} characters).`;
+      const reason = `Skipped: the file is larger than archdoc.maxFileSize (${maxSize} bytes).`;
       return templateId ? { ...emptyAnalysis(reason), templateId } : emptyAnalysis();
     }
+    // Most Markdown is not an architecture document: skip the parse when no template title even occurs in the text.
+    if (!options.templateId && !includes(options) && !mentionsTemplate(body, context.templates)) return emptyAnalysis();
     return analyzeParsed(body, parse(body), context);
   } catch (error) {
     return emptyAnalysis(`archdoc could not analyse this document: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
+/** UTF-8 size above `max`, decided without encoding when the length alone settles it. */
+function exceedsBytes(text: string, max: number): boolean {
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? (i++, 4) : 3;
+    if (bytes > max) return true;
+  }
+  return false;
+}
+
+function includes(options: AnalyzeOptions): boolean {
+  return Boolean(options.path && options.include && options.include.length > 0 && matchesAny(options.path, options.include));
+}
+
+/** A necessary condition for recognition: front matter naming archdoc, or some template's title in the text. */
+function mentionsTemplate(text: string, templates: readonly Template[]): boolean {
+  if (frontMatterOf(text)?.includes('archdoc')) return true;
+  const key = normalizeKey(text.slice(0, 64 * 1024).replace(/<[^>]*>/gu, ''));
+  return templates.some((template) => template.titleKey.length > 0 && key.includes(template.titleKey));
+}
+
+function frontMatterOf(text: string): string | undefined {
+  return /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u.exec(text)?.[1];
+}
+
 /** Recognition without a parse: `archdoc: id` in leading front matter, or the first `# ` line's title. */
 function quickTemplateId(text: string, context: AnalysisContext): string | undefined {
-  const head = text.slice(0, 64 * 1024);
-  const declared = /^---\r?\n[\s\S]*?^archdoc:\s*["']?([\w.-]+)/mu.exec(head)?.[1];
+  const declared = /^archdoc:\s*["']?([\w.-]+)/mu.exec(frontMatterOf(text) ?? '')?.[1];
   if (declared) return context.templates.find((template) => template.id === declared)?.id;
-  const title = /^#[ \t]+(.+)$/mu.exec(head)?.[1];
+  const title = /^#[ \t]+(.+)$/mu.exec(text.slice(0, 64 * 1024))?.[1];
   const key = title ? normalizeKey(title) : '';
   return key ? context.templates.find((template) => template.titleKey && key.includes(template.titleKey))?.id : undefined;
 }
@@ -68,6 +98,8 @@ interface SectionResult {
   findings: Finding[];
   filled: number;
   total: number;
+  /** How many slots each finding stands for (the second finding on one table row stands for none). */
+  slots: Map<Finding, number>;
 }
 
 /** Analyses an already parsed text (the incremental parser hands in its assembled tree). */
@@ -75,7 +107,7 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   const options = context.options ?? {};
   const locale = context.locale ?? 'en';
   const forced = options.templateId ? context.templates.find((template) => template.id === options.templateId) : undefined;
-  const recognition = forced ? { template: forced, by: 'front-matter' as const } : recognize(parsed.root, context.templates, options.path, options.include);
+  const recognition = forced ? { template: forced } : recognize(parsed.root, context.templates, options.path, options.include);
   if (parsed.error) {
     // Nothing to read from a failed parse: recognise from the raw text so the reason is shown where it matters.
     const templateId = forced?.id ?? quickTemplateId(text, context);
@@ -85,7 +117,10 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   if (!template) return emptyAnalysis(recognition.problem);
 
   const lines = new LineIndex(text);
-  const tree = buildSections(parsed.root, lines.lineCount, text.length);
+  // A leading H1 is the document's title unless it is one of the template's sections (`# 1. 개요` in a document
+  // recognised by its front matter).
+  const sectionKeys = new Set(template.sections.flatMap((section) => [section.keys.full, section.keys.core]));
+  const tree = buildSections(parsed.root, lines.lineCount, text.length, (keys) => !sectionKeys.has(keys.full) && !sectionKeys.has(keys.core));
   const top = contentRoot(tree);
   const itemsBySection = new Map<DocSection, ScanItem[]>();
   const itemsOf = (section: DocSection): ScanItem[] => {
@@ -115,19 +150,24 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   const keep = (finding: Finding): boolean => severities[finding.rule] !== 'off' && !isSuppressed(suppressions, finding.rule, finding.line);
   const allFindings: Finding[] = [];
 
+  /** Kept findings; the slots of silenced ones leave the count (a silenced gap is not a gap). */
+  const settle = (result: SectionResult): { findings: Finding[]; completion: Completion } => {
+    const kept = result.findings.filter(keep);
+    const silencedSlots = result.findings.reduce((sum, finding) => sum + (kept.includes(finding) ? 0 : result.slots.get(finding) ?? 0), 0);
+    return { findings: kept, completion: { filled: result.filled, total: result.total - silencedSlots } };
+  };
+
   const buildNode = (section: DocSection): SectionNode => {
-    const own = evaluate(section);
-    const ownFindings = own.findings.filter(keep);
+    const own = settle(evaluate(section));
+    const ownFindings = own.findings;
     allFindings.push(...ownFindings);
     const templateSection = templateOf.get(section);
     const children = section.children.map(buildNode);
-    const missing = (missingBySection.get(section) ?? []).map((entry) => {
-      const kept = keep(entry.finding);
-      if (kept) allFindings.push(entry.finding);
-      return { node: missingNode(entry.templateSection, entry.finding, kept, match), order: entry.templateSection.order };
-    });
-    const ordered = orderChildren(children, missing, templateOf, section);
-    const completion = sumCompletion({ filled: own.filled, total: own.total }, ordered);
+    const missing = (missingBySection.get(section) ?? []).filter((entry) => keep(entry.finding));
+    allFindings.push(...missing.map((entry) => entry.finding));
+    const missingNodes = missing.map((entry) => ({ node: missingNode(entry.templateSection, entry.finding, match), order: entry.templateSection.order }));
+    const ordered = orderChildren(children, missingNodes, templateOf, section);
+    const completion = sumCompletion(own.completion, ordered);
     return {
       id: templateSection ? templateSection.id : `doc:${section.startLine}`,
       title: section.title,
@@ -148,10 +188,10 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   let completion = rootNode.completion;
   if (top !== tree.root) {
     // Content before the title (rare) still counts.
-    const before = evaluate(tree.root);
-    preamble = before.findings.filter(keep);
+    const before = settle(evaluate(tree.root));
+    preamble = before.findings;
     allFindings.push(...preamble);
-    completion = { filled: completion.filled + before.filled, total: completion.total + before.total };
+    completion = { filled: completion.filled + before.completion.filled, total: completion.total + before.completion.total };
   }
   const severityOf = (rule: RuleId) => {
     const setting = severities[rule];
@@ -162,7 +202,6 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return {
     templateId: template.id,
-    recognizedBy: recognition.by,
     completion,
     findings,
     sections: rootNode.children,
@@ -184,85 +223,86 @@ function evaluateSection(
   locale: Locale,
   isHeadingSection: boolean,
 ): SectionResult {
-  const result: SectionResult = { findings: [], filled: 0, total: 0 };
-  const add = (rule: RuleId, range: Range, params: Record<string, string>, data?: FindingData) =>
-    result.findings.push({ rule, severity: 'warning', ...range, message: message(locale, rule, params), data });
+  const result: SectionResult = { findings: [], filled: 0, total: 0, slots: new Map() };
+  /** Reports an open slot (or, with `slots` 0, one more finding on a slot already open). */
+  const open = (rule: RuleId, range: Range, params: Record<string, string>, data?: FindingData, slots = 1) => {
+    const finding: Finding = { rule, severity: 'warning', ...range, message: message(locale, rule, params), data };
+    result.findings.push(finding);
+    result.slots.set(finding, slots);
+    result.total += slots;
+  };
+  const filled = () => {
+    result.filled++;
+    result.total++;
+  };
   const tokens = template.placeholderTokens;
   let placeholdersFound = 0;
+  let hasReplacement = false;
 
   for (const item of items) {
     switch (item.kind) {
       case 'field': {
         const options = item.valueHasEmphasis ? undefined : schema?.fieldOptions.get(item.labelKey);
-        if (item.value.length > 0 && tokens.has(placeholderKey(item.value))) {
-          add('placeholder', item.range, { text: excerpt(item.value) });
-        } else if (item.value.length === 0 && !item.valueHasMedia && !item.filledByFollowing) {
-          add('empty-field', item.range, { label: item.label }, { kind: 'field', label: item.label, value: item.valueRange });
-        } else if (options && optionListKey(item.value) === optionListKey(options.raw)) {
-          add('unchosen-option', item.range, { label: item.label, raw: options.raw }, { kind: 'options', options: options.options, value: item.valueRange });
-        } else if (isPrefilledValue(schema?.prefilledFields.get(item.labelKey), item.value)) {
-          break; // the template's own pre-filled text: neither a gap nor the author's work
-        } else {
-          result.filled++;
-          result.total++;
-          break;
-        }
-        result.total++;
+        const value: FindingData = { kind: 'field', label: item.label, value: item.valueRange };
+        if (item.value.length > 0 && tokens.has(placeholderKey(item.value))) open('placeholder', item.range, { text: excerpt(item.value) }, value);
+        else if (item.value.length === 0 && !item.valueHasMedia && !item.filledByFollowing) open('empty-field', item.range, { label: item.label }, value);
+        else if (options && optionListKey(item.value) === optionListKey(options.raw)) {
+          open('unchosen-option', item.range, { label: item.label, raw: options.raw }, { kind: 'options', options: options.options, value: item.valueRange });
+        } else if (!isPrefilledValue(schema?.prefilledFields.get(item.labelKey), item.value)) filled();
+        // else: the template's own pre-filled text, neither a gap nor the author's work
         break;
       }
       case 'row': {
+        let slots = 1; // one slot per row, whatever number of findings it has
         const blankColumns = item.columns.filter((_, i) => item.blank[i]);
-        let open = false;
         if (blankColumns.length > 0) {
-          add('empty-table-cell', item.range, { columns: blankColumns.join(', ') }, { kind: 'cells', columns: blankColumns });
-          open = true;
+          open('empty-table-cell', item.range, { columns: blankColumns.join(', ') }, { kind: 'cells', columns: blankColumns, columnCount: item.columns.length });
+          slots = 0;
         }
         item.cells.forEach((cell, i) => {
           const options = schema?.columnOptions.get(item.columnKeys[i] ?? '');
           if (options && cell.length > 0 && optionListKey(cell) === optionListKey(options.raw)) {
-            add('unchosen-option', item.range, { label: item.columns[i], raw: options.raw }, { kind: 'options', options: options.options, value: cellRange(item.range, i, lines) });
-            open = true;
+            open('unchosen-option', item.range, { label: item.columns[i], raw: options.raw }, { kind: 'options', options: options.options, value: cellRange(item.range, i, lines) }, slots);
+            slots = 0;
           } else if (cell.length > 0 && tokens.has(placeholderKey(cell))) {
-            add('placeholder', item.range, { text: excerpt(cell) });
-            open = true;
+            open('placeholder', item.range, { text: excerpt(cell) }, undefined, slots);
+            slots = 0;
           }
         });
-        if (!open && schema && schema.prefilledRows.size > 0 && schema.prefilledRows.has(rowKey(item.cells))) break;
-        result.total++;
-        if (!open) result.filled++;
+        hasReplacement = true;
+        if (slots === 1 && !(schema && schema.prefilledRows.size > 0 && schema.prefilledRows.has(rowKey(item.cells)))) filled();
         break;
       }
       case 'empty-table':
-        add('empty-table', item.range, { columns: item.columns.join(', ') });
-        result.total++;
+        open('empty-table', item.range, { columns: item.columns.join(', ') });
         break;
       case 'fence':
         if (isPlaceholderFence(item.content, tokens) && !DATA_LANGUAGES.test(item.lang)) {
-          add('placeholder', item.range, { text: excerpt(item.content.trim()) });
+          open('placeholder', item.range, { text: excerpt(item.content.trim()) });
           placeholdersFound++;
-          result.total++;
-        }
+        } else if (item.content.trim().length > 0) hasReplacement = true;
         break;
       case 'text':
         if (tokens.has(placeholderKey(item.text))) {
-          add('placeholder', item.range, { text: excerpt(item.text) });
+          open('placeholder', item.range, { text: excerpt(item.text) });
           placeholdersFound++;
-          result.total++;
-        }
+        } else hasReplacement = true;
         break;
     }
   }
 
   if (isHeadingSection && isEmptySection(section)) {
-    add('empty-section', headingRange(section, lines), { title: section.title });
-    result.total += Math.max(1, templateSection?.ownSlots ?? 1);
+    // The section's own slots; a section whose template holds only sub-sections adds none (they count as missing).
+    const own = templateSection ? templateSection.ownSlots || (templateSection.children.length > 0 ? 0 : 1) : 1;
+    open('empty-section', headingRange(section, lines), { title: section.title }, undefined, own);
     return result;
   }
-  // Template placeholders the author replaced with content count as filled slots (deleting one is not progress:
-  // a section left with nothing visible is empty, above).
-  const replaced = Math.max(0, (templateSection?.placeholderCount ?? 0) - placeholdersFound);
-  result.filled += replaced;
-  result.total += replaced;
+  // Template placeholders the author replaced with content (a diagram, a path, a list) count as filled slots.
+  if (hasReplacement) {
+    const replaced = Math.max(0, (templateSection?.placeholderCount ?? 0) - placeholdersFound);
+    result.filled += replaced;
+    result.total += replaced;
+  }
   return result;
 }
 
@@ -326,7 +366,7 @@ function lastContentLine(lines: LineIndex, from: number, to: number): number {
   return Math.max(from, 1);
 }
 
-function missingNode(templateSection: TemplateSection, finding: Finding, reported: boolean, match: SectionMatch): SectionNode {
+function missingNode(templateSection: TemplateSection, finding: Finding, match: SectionMatch): SectionNode {
   const completion = { filled: 0, total: Math.max(1, missingSlots(templateSection, match)) };
   return {
     id: templateSection.id,
@@ -336,10 +376,11 @@ function missingNode(templateSection: TemplateSection, finding: Finding, reporte
     endLine: finding.line,
     missing: true,
     templateSectionId: templateSection.id,
+    insertAfterLine: finding.data?.kind === 'missing-section' ? finding.data.insertAfterLine : finding.line,
     completion,
     state: 'missing',
     children: [],
-    openSlots: reported ? [toOpenSlot(finding)] : [],
+    openSlots: [toOpenSlot(finding)],
   };
 }
 

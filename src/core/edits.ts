@@ -19,36 +19,57 @@ export function chooseOptionEdit(finding: Finding, option: string, text: string)
   return valueEdit(finding.data.value, option, text);
 }
 
-/** Writes "해당 없음"/"N/A" where the finding is open. */
+/** Writes "해당 없음"/"N/A" where the finding is open, leaving list markers, labels and table structure in place. */
 export function notApplicableEdits(finding: Finding, template: Template | undefined, text: string): TextEdit[] {
   const na = notApplicableText(template);
   const lines = new LineIndex(text);
+  const data = finding.data;
+  if (data?.kind === 'field' || data?.kind === 'options') return [valueEdit(data.value, na, text)];
   switch (finding.rule) {
-    case 'empty-field':
-    case 'unchosen-option': {
-      const value = finding.data && (finding.data.kind === 'field' || finding.data.kind === 'options') ? finding.data.value : undefined;
-      const edit = value && valueEdit(value, na, text);
-      return edit ? [edit] : [];
-    }
     case 'empty-table-cell': {
       const line = lines.lineText(finding.line);
-      const filled = line.replace(/(?<=\|)(\s*)(?=\|)/gu, ` ${na} `);
-      return [{ range: { line: finding.line, column: 1, endLine: finding.line, endColumn: line.length + 1 }, newText: filled }];
+      const columns = data?.kind === 'cells' ? data.columnCount : 0;
+      return [{ range: { line: finding.line, column: 1, endLine: finding.line, endColumn: line.length + 1 }, newText: fillRow(line, columns, na) }];
     }
     case 'empty-table': {
       const header = lines.lineText(finding.line);
-      const columns = Math.max(1, header.split('|').length - (header.trim().startsWith('|') ? 1 : 0) - (header.trim().endsWith('|') ? 1 : 0));
-      const separatorLine = finding.line + 1;
-      const row = `|${Array.from({ length: columns }, () => ` ${na} `).join('|')}|`;
-      return [{ range: atLineEnd(lines, separatorLine), newText: `\n${row}` }];
+      const prefix = containerPrefix(header);
+      const columns = splitRow(header.slice(prefix.length)).length;
+      const row = `${prefix}|${Array.from({ length: columns }, () => ` ${na} `).join('|')}|`;
+      return [{ range: atLineEnd(lines, finding.line + 1), newText: `\n${row}` }];
     }
     case 'placeholder':
-      return [{ range: { line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }, newText: na }];
+      // A fence or a list item's text (the finding starts after the marker); a placeholder cell has no edit.
+      return finding.line === finding.endLine && lines.lineText(finding.line).trimStart().startsWith('|')
+        ? []
+        : [{ range: { line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }, newText: na }];
     case 'empty-section':
-      return [{ range: atLineEnd(lines, finding.line), newText: `\n${na}` }];
+      // A blank line first: text right under `---` would turn into a setext heading.
+      return [{ range: atLineEnd(lines, finding.line), newText: `\n\n${na}\n` }];
     default:
       return [];
   }
+}
+
+/** Leading indentation and blockquote markers that a table row inside a list or quote carries. */
+function containerPrefix(line: string): string {
+  return /^[ \t]*(?:>[ \t]?)*/u.exec(line)?.[0] ?? '';
+}
+
+/** The cells of a row, split at pipes that are not escaped. */
+function splitRow(row: string): string[] {
+  let body = row.trim();
+  if (body.startsWith('|')) body = body.slice(1);
+  if (body.endsWith('|') && !body.endsWith('\\|')) body = body.slice(0, -1);
+  return body.split(/(?<!\\)\|/u);
+}
+
+/** The row with every blank cell, and every cell it lacks up to the header's count, set to `value`. */
+function fillRow(line: string, columnCount: number, value: string): string {
+  const prefix = containerPrefix(line);
+  const cells = splitRow(line.slice(prefix.length)).map((cell) => cell.trim());
+  while (cells.length < columnCount) cells.push('');
+  return `${prefix}| ${cells.map((cell) => cell || value).join(' | ')} |`;
 }
 
 /** Inserts a missing template section (its skeleton) where it belongs. */

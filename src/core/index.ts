@@ -10,3 +10,4 @@ export { chooseOptionEdit, insertSectionEdit, notApplicableEdits, notApplicableT
 export { sectionSnippetBody, templateSnippets, type SnippetDefinition } from './snippets';
 export { IncrementalParser } from './incremental';
 export { AnalysisCache } from './documentCache';
+export { completionPercent, ruleDocsUrl } from './report';

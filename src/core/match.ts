@@ -10,7 +10,8 @@
  *     either some title likeness (≥ 0.25), the template's fields/columns (≥ 30 % shared), or a diagram where the
  *     template has only a diagram placeholder; or with most of the template's fields/columns (≥ 50 % shared)
  *     whatever its number.
- * Rule 1 runs over the whole template first (a renumbered section keeps its exact match); rules 2–3 then run
+ * Rule 1 runs over the whole template first (a renumbered section keeps its exact match; a same-titled heading
+ * elsewhere must not contradict the number); rules 2–3 then run
  * parents before children. Each document section matches at most one template section.
  */
 import type { ScanItem } from './scan';
@@ -62,7 +63,14 @@ export function matchSections(
   for (const template of templateSections) {
     const anchor = anchorOf(template);
     const candidates = docSections.filter((doc) => !used.has(doc) && sameTitle(template, doc));
-    assign(template, candidates.find((doc) => isWithin(doc, anchor)) ?? candidates[0]);
+    // Where the template puts it first; deeper or elsewhere only when its number does not say otherwise
+    // (`### 9.3 개요` is not the template's `## 1. 개요`).
+    assign(
+      template,
+      candidates.find((doc) => doc.parent === anchor) ??
+        candidates.find((doc) => isWithin(doc, anchor) && !numbersDiffer(template, doc)) ??
+        candidates.find((doc) => !numbersDiffer(template, doc)),
+    );
   }
 
   const similarTitle = (template: TemplateSection, anchor: DocSection): DocSection | undefined => {

@@ -22,15 +22,15 @@ export function getParseCount(): number {
 
 /**
  * micromark's time grows much faster than the text for deeply nested containers (`- - - …` ten thousand deep takes
- * tens of seconds before it overflows the stack). No real document nests a hundred lists or quotes, so such input
- * is refused up front: the editor stays responsive and the reason is shown.
+ * tens of seconds before it overflows the stack; 300 lines 99 deep take seconds). No real document nests lists or
+ * quotes 32 deep, so such input is refused up front: the editor stays responsive and the reason is shown.
  */
-const DEEP_NESTING = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))){100}|^[ \t]{400}/mu;
+const DEEP_NESTING = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))){32}|^[ \t]{128,}(?:[-*+>]|\d{1,9}[.)])[ \t]/mu;
 
 export function parseMarkdown(text: string): ParseResult {
   parseCount++;
   if (DEEP_NESTING.test(text)) {
-    return { root: { type: 'root', children: [] }, error: 'Not analysed: the Markdown nests lists, quotes or indentation more than 100 levels deep.' };
+    return { root: { type: 'root', children: [] }, error: 'Not analysed: the Markdown nests lists or quotes more than 32 levels deep.' };
   }
   try {
     return { root: processor.parse(text) as Root };

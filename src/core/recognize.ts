@@ -45,8 +45,10 @@ function frontMatterTemplateId(root: Root): string | undefined {
 }
 
 function firstH1Key(root: Root): string | undefined {
-  const h1 = root.children.find((node) => node.type === 'heading' && node.depth === 1);
-  return h1?.type === 'heading' ? normalizeKey(headingText(h1)) : undefined;
+  for (const node of root.children) {
+    if (node.type === 'heading' && node.depth === 1 && headingText(node).length > 0) return normalizeKey(headingText(node));
+  }
+  return undefined;
 }
 
 /**

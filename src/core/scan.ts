@@ -114,7 +114,8 @@ function scanListItem(item: ListItem, lines: LineIndex, items: ScanItem[], depth
       items.push(field);
     });
     if (fields.length === 0 && item.position && first.position) {
-      pushTextItem(first, item.position.start.line, startColumn, lines, items);
+      // The text, not the marker: "not applicable" replaces the text and keeps the bullet.
+      pushTextItem(first, item.position.start.line, first.position.start.column, lines, items);
     }
     visitBlocks(rest, lines, items, depth + 1);
   } else {

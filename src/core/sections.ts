@@ -32,7 +32,8 @@ export interface SectionTree {
   all: DocSection[];
 }
 
-export function buildSections(root: Root, lineCount: number, textLength: number): SectionTree {
+/** `isTitle` decides whether a leading H1 is the document's title (by default it is). */
+export function buildSections(root: Root, lineCount: number, textLength: number, isTitle: (keys: TitleKeys) => boolean = () => true): SectionTree {
   const virtualRoot: DocSection = {
     title: '',
     level: 0,
@@ -79,7 +80,7 @@ export function buildSections(root: Root, lineCount: number, textLength: number)
     parent.children.push(section);
     all.push(section);
     stack.push(section);
-    if (all.length === 1 && node.depth === 1) titleSection = section;
+    if (all.length === 1 && node.depth === 1 && isTitle(section.keys)) titleSection = section;
   }
   return { root: virtualRoot, title: titleSection, all };
 }

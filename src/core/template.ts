@@ -62,7 +62,7 @@ export function isPlaceholderText(text: string): boolean {
   return PLACEHOLDER_TEXT.test(text.trim());
 }
 
-/** A fence whose whole content is one bracketed line; `lang` excludes data fences such as `json [1,2]`. */
+/** A fence whose whole content is one bracketed line without data punctuation (`[1,2]` is data). */
 export function isPlaceholderFence(content: string, tokens: ReadonlySet<string>): boolean {
   const text = content.trim();
   if (tokens.has(placeholderKey(text))) return true;
@@ -113,7 +113,8 @@ export function compileTemplate(id: string, source: string): Template {
   for (const section of [...sections].reverse()) {
     section.totalSlots = section.ownSlots + section.children.reduce((sum, child) => sum + child.totalSlots, 0);
   }
-  return { id, title, titleKey: normalizeKey(title), source, sections, topLevel, placeholderTokens };
+  // Without an H1 there is no title to recognise documents by (the file name is no title).
+  return { id, title, titleKey: titleSection ? normalizeKey(title) : '', source, sections, topLevel, placeholderTokens };
 }
 
 function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<string>): void {

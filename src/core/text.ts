@@ -1,6 +1,7 @@
 /** String normalisation shared by template compilation, matching and the rules. */
 
-const LEADING_NUMBER = /^\s*(\d+(?:\.\d+)*)\.?(?=\s|$|[^\d.])/u;
+/** `2.2.1 `, `1. `, `1.개요`; not the digits of `3D 모델`, `5G` or `4+1 뷰`. */
+const LEADING_NUMBER = /^\s*(\d+(?:\.\d+)*)(?:\.|(?=\s)|$)/u;
 const PUNCTUATION_OR_SPACE = /[\p{P}\p{S}\s]+/gu;
 const PARENTHESISED = /\([^()]*\)|\[[^[\]]*\]|（[^（）]*）/gu;
 
@@ -88,10 +89,6 @@ export function parseOptionList(text: string): string[] | undefined {
   const parts = value.split('/').map((part) => part.trim());
   if (parts.length < 2 || parts.some((part) => part.length === 0 || part.length > 40)) return undefined;
   return parts;
-}
-
-export function isBlank(text: string): boolean {
-  return text.trim().length === 0;
 }
 
 /** Placeholder texts compare without spaces and with full-width punctuation folded: `{문서명} ：{파일 위치}`. */

@@ -35,7 +35,7 @@ export type FindingData =
   | { kind: 'options'; options: string[]; value: Range }
   | { kind: 'missing-section'; templateSectionId: string; insertAfterLine: number }
   | { kind: 'field'; label: string; value: Range }
-  | { kind: 'cells'; columns: string[] };
+  | { kind: 'cells'; columns: string[]; columnCount: number };
 
 export interface Completion {
   filled: number;
@@ -44,7 +44,7 @@ export interface Completion {
 
 export type SectionState = 'complete' | 'partial' | 'empty' | 'missing' | 'none';
 
-/** An unfilled slot, as shown in the completeness tree. Every open slot has exactly one finding. */
+/** An open finding, as shown in the completeness tree under its section. */
 export interface OpenSlot extends Range {
   rule: RuleId;
   label: string;
@@ -61,6 +61,8 @@ export interface SectionNode {
   endLine: number;
   missing: boolean;
   templateSectionId?: string;
+  /** For a missing section: the line after which its skeleton is inserted. */
+  insertAfterLine?: number;
   completion: Completion;
   state: SectionState;
   children: SectionNode[];
@@ -70,7 +72,6 @@ export interface SectionNode {
 export interface Analysis {
   /** Template id when the document is recognised as an architecture document, else undefined. */
   templateId?: string;
-  recognizedBy?: 'front-matter' | 'title' | 'include';
   completion: Completion;
   /** Sorted by line, then column. */
   findings: Finding[];
@@ -86,7 +87,7 @@ export interface AnalyzeOptions {
   path?: string;
   include?: string[];
   severity?: Partial<Record<RuleId, SeveritySetting>>;
-  /** Bytes (UTF-16 length × 1 is used as a cheap proxy when the exact size is unknown). */
+  /** In bytes of UTF-8; larger documents are skipped with a reason. */
   maxFileSize?: number;
   /** Force a template, skipping recognition (CLI `--template`). */
   templateId?: string;

@@ -18,5 +18,3 @@ export function toVsSeverity(severity: Severity): vscode.DiagnosticSeverity {
       return vscode.DiagnosticSeverity.Warning;
   }
 }
-
-export const RULE_DOCS = 'https://github.com/archdoc/archdoc#rule-';

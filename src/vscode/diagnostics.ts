@@ -1,13 +1,13 @@
 /** The Problems panel: one DiagnosticCollection, source `archdoc`, code = rule id linking to its documentation. */
 import * as vscode from 'vscode';
-import type { Finding } from '../core';
-import { RULE_DOCS, toVsRange, toVsSeverity } from './convert';
+import { type Finding, ruleDocsUrl } from '../core';
+import { toVsRange, toVsSeverity } from './convert';
 import type { DocumentModel } from './model';
 
 export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toVsRange(finding), finding.message, toVsSeverity(finding.severity));
   diagnostic.source = 'archdoc';
-  diagnostic.code = { value: finding.rule, target: vscode.Uri.parse(`${RULE_DOCS}${finding.rule}`) };
+  diagnostic.code = { value: finding.rule, target: vscode.Uri.parse(ruleDocsUrl(finding.rule)) };
   return diagnostic;
 }
 

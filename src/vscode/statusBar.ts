@@ -1,5 +1,6 @@
 /** Completion % of the active architecture document; a click focuses the completeness tree. */
 import * as vscode from 'vscode';
+import { completionPercent } from '../core';
 import type { DocumentModel } from './model';
 
 export function registerStatusBar(model: DocumentModel): vscode.Disposable {
@@ -18,8 +19,7 @@ export function registerStatusBar(model: DocumentModel): vscode.Disposable {
       item.tooltip = analysis.skippedReason;
     } else {
       const { filled, total } = analysis.completion;
-      const percent = total === 0 ? 100 : Math.floor((filled / total) * 100);
-      item.text = `$(checklist) ${percent}%`;
+      item.text = `$(checklist) ${completionPercent(analysis.completion)}%`;
       item.tooltip = vscode.l10n.t('{0} of {1} slots filled, {2} open findings', filled, total, analysis.findings.length);
     }
     item.show();

@@ -4,7 +4,7 @@
  * "Insert section". Items know their parent, so the view can reveal them.
  */
 import * as vscode from 'vscode';
-import type { Analysis, OpenSlot, SectionNode } from '../core';
+import { type Analysis, completionPercent, type OpenSlot, type SectionNode } from '../core';
 import { toVsRange } from './convert';
 import type { DocumentModel } from './model';
 
@@ -61,7 +61,7 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       const count = current?.analysis.findings.length ?? 0;
       this.view.badge = count > 0 ? { value: count, tooltip: vscode.l10n.t('{0} open findings', count) } : undefined;
       const completion = current?.analysis.completion;
-      this.view.description = completion ? `${completion.total === 0 ? 100 : Math.floor((completion.filled / completion.total) * 100)}%` : undefined;
+      this.view.description = completion ? `${completionPercent(completion)}%` : undefined;
       this.view.message = current?.analysis.skippedReason;
     }
     this.changed.fire(undefined);

@@ -738,8 +738,8 @@ describe('fuzz: analyze never throws and keeps every range inside the document',
       assert.match(analysis.skippedReason ?? '', /larger than/u);
       assert.deepEqual(analysis.findings, []);
       assert.deepEqual(analysis.sections, []);
-      // The limit counts the text without its BOM, and exactly maxFileSize is still analysed.
-      const limit = template.length;
+      // The limit counts the UTF-8 bytes of the text without its BOM, and exactly maxFileSize is still analysed.
+      const limit = new TextEncoder().encode(template).length;
       assert.equal(tally.check('at the limit, with BOM', `\uFEFF${template}`, { maxFileSize: limit })?.skippedReason, undefined);
       assert.match(tally.check('one over the limit', `${template}x`, { maxFileSize: limit })?.skippedReason ?? '', /larger than/u);
       tally.assertClean();
@@ -764,7 +764,7 @@ describe('fuzz: parser failures on recognisable documents', function () {
     const analysis = analyze(`${TITLE}\n${'>'.repeat(10000)} x\n`, { templates: builtinTemplates() });
     assert.equal(analysis.templateId, 'high-level-architecture', `not recognised: ${JSON.stringify(analysis.skippedReason)}`);
     // Whether the stack overflows depends on the JIT's frame sizes; when it does, the reason must be the parser's.
-    if (analysis.sections.length === 0) assert.match(analysis.skippedReason ?? '(no skippedReason)', /parser failed|more than 100 levels deep/u);
+    if (analysis.sections.length === 0) assert.match(analysis.skippedReason ?? '(no skippedReason)', /parser failed|levels deep/u);
   });
 });
 

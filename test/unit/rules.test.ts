@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { analyze, compileTemplate } from '../../src/core';
 import { check, contentFindings, doc, summary } from './helpers';
 
 describe('empty-field', () => {
@@ -298,5 +299,46 @@ describe('real-world styles (found by adversarial documents)', () => {
   it('disable comments accept comma-separated rules', () => {
     const text = doc('## 1. 개요\n<!-- archdoc-disable-next-line empty-field, placeholder -->\n- **A**: \n');
     assert.deepEqual(contentFindings(text), []);
+  });
+});
+
+describe('review findings', () => {
+  it('a same-titled heading elsewhere with another number is not the template section', () => {
+    const analysis = check(doc('## 9. AI/ML 아키텍처\n### 9.3 개요\nAI 개요\n'));
+    const missing = analysis.findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
+    assert.ok(missing.includes('Section "1. 개요 (Executive Summary)" of the template is missing.'), missing.join('\n'));
+  });
+
+  it('a leading H1 that is a template section is not taken for the title', () => {
+    const analysis = check('---\narchdoc: high-level-architecture\n---\n# 1. 개요 (Executive Summary)\n## 1.1 프로젝트 개요\n- **비즈니스 목적**: x\n');
+    assert.ok(!analysis.findings.some((f) => f.message.includes('"1. 개요')));
+    assert.equal(analysis.sections[0].title, '1. 개요 (Executive Summary)');
+  });
+
+  it('silenced findings leave the completion count, and their missing sections the tree', () => {
+    const text = doc('<!-- archdoc-disable missing-section -->\n## 1. 개요 (Executive Summary)\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: x\n<!-- archdoc-disable-next-line -->\n- **핵심 기능**: \n');
+    const analysis = check(text);
+    assert.deepEqual(analysis.findings, []);
+    assert.deepEqual(analysis.completion, { filled: 1, total: 1 });
+    assert.ok(!analysis.sections.some((s) => s.missing));
+  });
+
+  it('a template without an H1 recognises nothing by title; an empty first H1 does not hide the title', () => {
+    const untitled = compileTemplate('api', '## Endpoints\n- **Path**: \n');
+    assert.equal(analyze('# Rapid Prototyping Notes\n## Endpoints\n- **Path**: \n', { templates: [untitled] }).templateId, undefined);
+    assert.equal(check('#\n# High Level 아키텍처 정의서\n').templateId, 'high-level-architecture');
+  });
+
+  it('an emptied section earns nothing for its deleted placeholder, nor a phantom slot for its sub-sections', () => {
+    const analysis = check(doc('## 4. 논리 아키텍처 (Logical View)\n### 4.2 도메인 아키텍처\n#### 4.2.2 바운디드 컨텍스트\n- **메모**: \n\n## 16. 부록\n'));
+    const four = analysis.sections.find((s) => s.title.startsWith('4.'))!;
+    const context = four.children.find((s) => s.title.startsWith('4.2'))!.children.find((s) => s.title.startsWith('4.2.2'))!;
+    assert.deepEqual(context.completion, { filled: 0, total: 1 });
+    const appendix = analysis.sections.find((s) => s.title.startsWith('16.'))!;
+    assert.equal(appendix.completion.total, 6); // 16.1 (3 fields) + 16.2 (1 row) + 16.3 (2 placeholders)
+  });
+
+  it('leading digits that are part of a word are not a section number', () => {
+    assert.equal(check(doc('## 3D 모델\n내용\n')).sections.find((s) => s.title === '3D 모델')?.id.startsWith('doc:'), true);
   });
 });

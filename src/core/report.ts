@@ -1,0 +1,14 @@
+/** Shared by every report of an analysis: the CLI's outputs, the tree, the status bar. */
+import type { Completion, RuleId } from './types';
+
+const RULE_DOCS = 'https://github.com/archdoc/archdoc#rule-';
+
+/** Where a rule is documented (the README's section for it). */
+export function ruleDocsUrl(rule: RuleId): string {
+  return `${RULE_DOCS}${rule}`;
+}
+
+/** Whole percent, rounded down so that 100 % means complete; nothing to fill counts as complete. */
+export function completionPercent({ filled, total }: Completion): number {
+  return total === 0 ? 100 : Math.floor((filled / total) * 100);
+}
