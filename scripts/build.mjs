@@ -18,7 +18,8 @@ const common = {
   legalComments: 'none',
 };
 
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+// `module` first: jsonc-parser's `main` is a UMD build that esbuild cannot follow.
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
 const testEntries = (folder) =>
   existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.ts')).map((name) => join(folder, name)) : [];

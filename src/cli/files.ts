@@ -16,7 +16,11 @@ export function readTextFile(path: string): ReadResult {
   }
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-  return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8 (save it as UTF-8)' };
+  }
 }
 
 /** Markdown files below the given paths: files as given, folders walked (sorted, common build folders skipped). */
@@ -54,8 +58,12 @@ function walk(folder: string, files: string[], errors: Array<{ path: string; rea
 }
 
 /** Built-in templates plus `.archdoc/templates/*.md` of the current folder; `--template` narrows or adds. */
-export function loadTemplates(builtin: readonly Template[], selectors: readonly string[], cwd: string): { templates: Template[]; errors: string[] } {
-  const available = [...builtin, ...workspaceTemplates(cwd)];
+export function loadTemplates(builtin: readonly Template[], selectors: readonly string[], cwd: string, extraPaths: readonly string[] = []): { templates: Template[]; errors: string[] } {
+  const extra = extraPaths.flatMap((path) => {
+    const read = readTextFile(path);
+    return read.ok ? [compileTemplate(templateIdOf(path), read.text)] : [];
+  });
+  const available = [...builtin, ...workspaceTemplates(cwd), ...extra];
   if (selectors.length === 0) return { templates: available, errors: [] };
   const templates: Template[] = [];
   const errors: string[] = [];

@@ -41,6 +41,13 @@ function publicFinding(finding: Finding) {
   return { rule, severity, line, column, endLine, endColumn, message };
 }
 
+/** A relative path as a URI reference (each segment escaped: `#`, `?`, `%`, spaces); an absolute one as a file URI. */
+function artifactUri(path: string): string {
+  const absolute = /^(?:\/|[A-Za-z]:\/)/u.test(path);
+  const encoded = path.split('/').map(encodeURIComponent).join('/').replace(/^([A-Za-z])%3A\//u, '$1:/');
+  return absolute ? `file://${encoded.startsWith('/') ? '' : '/'}${encoded}` : encoded;
+}
+
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export function formatSarif(files: readonly CheckedFile[], version: string): string {
@@ -66,7 +73,7 @@ export function formatSarif(files: readonly CheckedFile[], version: string): str
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(path) },
+                  artifactLocation: { uri: artifactUri(path) },
                   region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
                 },
               },

@@ -1,6 +1,13 @@
 /** Entry point of the bundled CLI (`bin/archdoc.js`). */
 import { run } from './main';
 
+// `archdoc check … | head` closes the pipe early: stop quietly, keeping the exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+}
+
 try {
   process.exitCode = run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),

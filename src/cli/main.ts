@@ -1,10 +1,11 @@
 /** The `archdoc` command line (SPEC §3): the same engine as the extension, for CI. */
 import { writeFileSync } from 'node:fs';
-import { analyze, builtinTemplates, type Template, toLocale } from '../core';
+import { type AnalyzeOptions, analyze, builtinTemplates, type Template, toLocale } from '../core';
 import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
 import { displayPath, expandPaths, loadTemplates, readTextFile } from './files';
 import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from './format';
 import { formatOutline } from './outline';
+import { readWorkspaceSettings } from './settings';
 
 declare const ARCHDOC_VERSION: string;
 
@@ -34,18 +35,20 @@ export function run(argv: readonly string[], io: Io): number {
     io.stdout(`${ARCHDOC_VERSION}\n`);
     return 0;
   }
-  const loaded = loadTemplates(builtinTemplates(), args.templates, io.cwd);
+  const settings = readWorkspaceSettings(io.cwd);
+  if (settings.problem) io.stderr(`archdoc: ${settings.problem}\n`);
+  const loaded = loadTemplates(builtinTemplates(), args.templates, io.cwd, settings.templates);
   if (loaded.errors.length > 0) {
     for (const error of loaded.errors) io.stderr(`archdoc: ${error}\n`);
     return 2;
   }
   const locale = toLocale(args.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
   if (args.command === 'init') return init(args, loaded.templates[0], io);
-  if (args.command === 'outline') return outline(args, loaded.templates, locale, io);
-  return check(args, loaded.templates, locale, io);
+  if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io);
+  return check(args, loaded.templates, locale, settings.options, io);
 }
 
-function check(args: ParsedArgs, templates: Template[], locale: ReturnType<typeof toLocale>, io: Io): number {
+function check(args: ParsedArgs, templates: Template[], locale: ReturnType<typeof toLocale>, settings: AnalyzeOptions, io: Io): number {
   const { files, errors } = expandPaths(args.paths);
   let ioFailed = errors.length > 0;
   for (const { path, reason } of errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
@@ -62,11 +65,13 @@ function check(args: ParsedArgs, templates: Template[], locale: ReturnType<typeo
     }
     // A file named on the command line together with --template is checked against it even without a matching title.
     const forceTemplate = args.templates.length > 0 && explicit.has(file) ? templates[0]?.id : undefined;
-    let analysis = analyze(read.text, { templates, locale, options: { path } });
-    if (!analysis.templateId && forceTemplate) analysis = analyze(read.text, { templates, locale, options: { path, templateId: forceTemplate } });
+    let analysis = analyze(read.text, { templates, locale, options: { ...settings, path } });
+    if (!analysis.templateId && forceTemplate) analysis = analyze(read.text, { templates, locale, options: { ...settings, path, templateId: forceTemplate } });
     if (analysis.templateId) checked.push({ path, analysis });
     else skipped.push(path);
     if (analysis.skippedReason) io.stderr(`archdoc: ${path}: ${analysis.skippedReason}\n`);
+    // A front matter naming a template that does not exist is a configuration error, not a pass.
+    if (!analysis.templateId && analysis.skippedReason) ioFailed = true;
   }
   const output = {
     text: () => formatText(checked, skipped),
@@ -96,7 +101,7 @@ function init(args: ParsedArgs, template: Template | undefined, io: Io): number 
   return 0;
 }
 
-function outline(args: ParsedArgs, templates: Template[], locale: ReturnType<typeof toLocale>, io: Io): number {
+function outline(args: ParsedArgs, templates: Template[], locale: ReturnType<typeof toLocale>, settings: AnalyzeOptions, io: Io): number {
   const file = args.paths[0];
   const read = readTextFile(file);
   if (!read.ok) {
@@ -105,7 +110,7 @@ function outline(args: ParsedArgs, templates: Template[], locale: ReturnType<typ
   }
   const path = displayPath(file, io.cwd);
   const forced = args.templates.length > 0 ? templates[0]?.id : undefined;
-  const analysis = analyze(read.text, { templates, locale, options: { path, templateId: forced } });
+  const analysis = analyze(read.text, { templates, locale, options: { ...settings, path, templateId: forced } });
   if (!analysis.templateId) {
     io.stderr(`archdoc: ${path}: not an architecture document${analysis.skippedReason ? ` (${analysis.skippedReason})` : ''}\n`);
     return 2;

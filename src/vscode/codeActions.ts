@@ -10,6 +10,8 @@ export function registerCodeActions(model: DocumentModel, templates: TemplateReg
     { language: 'markdown' },
     {
       provideCodeActions(document, _range, context) {
+        // Asked on every cursor move: analyse only when an archdoc diagnostic is under the cursor.
+        if (!context.diagnostics.some((diagnostic) => diagnostic.source === 'archdoc')) return undefined;
         const analysis = model.architectureAnalysisOf(document);
         if (!analysis) return undefined;
         const template = analysis.templateId ? templates.find(analysis.templateId) : undefined;
@@ -31,7 +33,8 @@ export function registerCodeActions(model: DocumentModel, templates: TemplateReg
             actions.push(codeAction);
           };
           if (finding.data?.kind === 'options') {
-            finding.data.options.forEach((option, i) => action(vscode.l10n.t('Choose "{0}"', option), [chooseOptionEdit(finding, option, text)], i === 0));
+            // None preferred: auto-fix must not pick an option for the author.
+            finding.data.options.forEach((option) => action(vscode.l10n.t('Choose "{0}"', option), [chooseOptionEdit(finding, option, text)]));
           }
           if (finding.rule === 'missing-section' && template) {
             action(vscode.l10n.t('Insert missing section "{0}" from the template', sectionTitle(finding, template)), [insertSectionEdit(finding, template, text)], true);

@@ -1,6 +1,6 @@
 /** Commands: insert template / section, next/previous open slot, check the workspace, refresh, reveal. */
 import * as vscode from 'vscode';
-import { analyze, insertSectionEdit, type Template, toLocale } from '../core';
+import { insertSectionEdit, type Template } from '../core';
 import { toVsRange } from './convert';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentModel } from './model';
@@ -17,11 +17,12 @@ interface Services {
 export function registerCommands(services: Services): vscode.Disposable {
   const { model, templates, tree, diagnostics } = services;
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('archdoc.insertTemplate', (templateId?: string) => insertTemplate(templates, templateId)),
+    // From the editor title or context menu the argument is the file's Uri, not a template id.
+    vscode.commands.registerCommand('archdoc.insertTemplate', (templateId?: unknown) => insertTemplate(templates, typeof templateId === 'string' ? templateId : undefined)),
     vscode.commands.registerCommand('archdoc.insertSection', (target?: TreeNode | { uri: string; templateSectionId: string }) => insertSection(model, templates, tree, target)),
     vscode.commands.registerCommand('archdoc.nextSlot', () => goToSlot(model, 1)),
     vscode.commands.registerCommand('archdoc.previousSlot', () => goToSlot(model, -1)),
-    vscode.commands.registerCommand('archdoc.checkWorkspace', () => checkWorkspace(model, templates, diagnostics)),
+    vscode.commands.registerCommand('archdoc.checkWorkspace', () => checkWorkspace(model, diagnostics)),
     vscode.commands.registerCommand('archdoc.refresh', async () => {
       await templates.reload();
       model.refreshAll();
@@ -49,15 +50,13 @@ async function pickTemplate(templates: TemplateRegistry, templateId?: string): P
   return picked?.template;
 }
 
-/** Into the active Markdown editor when it is empty (one undo removes it); otherwise into a new untitled document. */
+/** Into the active Markdown editor when it holds nothing but whitespace (kept; one undo removes the template); otherwise into a new untitled document. */
 async function insertTemplate(templates: TemplateRegistry, templateId?: string): Promise<void> {
   const template = await pickTemplate(templates, templateId);
   if (!template) return;
   const editor = vscode.window.activeTextEditor;
   if (editor && editor.document.languageId === 'markdown' && editor.document.getText().trim().length === 0) {
-    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
-    const inserted = await editor.edit((builder) => builder.replace(whole, template.source));
-    if (inserted) {
+    if (await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), template.source))) {
       editor.selection = new vscode.Selection(0, 0, 0, 0);
       return;
     }
@@ -83,9 +82,10 @@ async function insertSection(model: DocumentModel, templates: TemplateRegistry, 
   workspaceEdit.replace(document.uri, toVsRange(edit.range), edit.newText);
   await vscode.workspace.applyEdit(workspaceEdit);
   const editor = await vscode.window.showTextDocument(document);
-  const line = edit.range.line + 2;
-  editor.selection = new vscode.Selection(line, 0, line, 0);
-  editor.revealRange(new vscode.Range(line, 0, line, 0));
+  // The new heading: a blank line after the (1-based) insertion line, so 0-based it is that line + 1.
+  const heading = new vscode.Position(edit.range.line + 1, 0);
+  editor.selection = new vscode.Selection(heading, heading);
+  editor.revealRange(new vscode.Range(heading, heading));
 }
 
 function goToSlot(model: DocumentModel, direction: 1 | -1): void {
@@ -103,36 +103,23 @@ function goToSlot(model: DocumentModel, direction: 1 | -1): void {
 }
 
 /** Every Markdown file of the workspace, read without opening editors; cancellable; results in the Problems panel. */
-async function checkWorkspace(model: DocumentModel, templates: TemplateRegistry, diagnostics: vscode.DiagnosticCollection): Promise<{ checked: number; findings: number }> {
+async function checkWorkspace(model: DocumentModel, diagnostics: vscode.DiagnosticCollection): Promise<{ checked: number; findings: number }> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking architecture documents'), cancellable: true },
     async (progress, token) => {
-      const files = await vscode.workspace.findFiles('**/*.md', '{**/node_modules/**,**/.archdoc/templates/**}', 10000, token);
+      // files.exclude applies (no exclude argument); dependencies and the templates themselves are not documents.
+      const files = (await vscode.workspace.findFiles('**/*.md', undefined, 10000, token)).filter((uri) => !/\/(?:node_modules|\.archdoc\/templates)\//u.test(uri.path));
       let checked = 0;
       let findings = 0;
       for (const [index, uri] of files.entries()) {
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
-        const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-        let analysis = open ? model.analysisOf(open) : undefined;
-        if (!open) {
-          try {
-            const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-            const config = vscode.workspace.getConfiguration('archdoc', uri);
-            analysis = analyze(text, {
-              templates: templates.all,
-              locale: toLocale(vscode.env.language),
-              options: { path: vscode.workspace.asRelativePath(uri, false), include: config.get('include', []), severity: config.get('severity', {}), maxFileSize: config.get('maxFileSize') },
-            });
-          } catch {
-            continue; // unreadable: nothing to report for it
-          }
-        }
+        const analysis = await model.analysisOfUri(uri);
         if (analysis?.templateId) {
           checked++;
           findings += analysis.findings.length;
           diagnostics.set(uri, analysis.findings.map(toDiagnostic));
-        }
+        } else diagnostics.delete(uri);
         if (index % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 0)); // keep the host responsive
       }
       void vscode.window.showInformationMessage(vscode.l10n.t('archdoc: {0} architecture documents checked, {1} findings.', checked, findings));

@@ -1,6 +1,6 @@
 /** Typing `#` at the start of a line in an architecture document offers the template sections still missing. */
 import * as vscode from 'vscode';
-import { sectionSnippetBody } from '../core';
+import { type SectionNode, sectionSnippetBody } from '../core';
 import type { DocumentModel } from './model';
 import type { TemplateRegistry } from './templates';
 
@@ -17,7 +17,10 @@ export function registerCompletion(model: DocumentModel, templates: TemplateRegi
         const analysis = model.architectureAnalysisOf(document);
         const template = analysis?.templateId ? templates.find(analysis.templateId) : undefined;
         if (!analysis || !template) return undefined;
-        const missingIds = new Set(analysis.findings.flatMap((f) => (f.data?.kind === 'missing-section' ? [f.data.templateSectionId] : [])));
+        const missingIds = new Set<string>();
+        const collect = (nodes: readonly SectionNode[]): void =>
+          nodes.forEach((node) => (node.missing && node.templateSectionId ? missingIds.add(node.templateSectionId) : collect(node.children)));
+        collect(analysis.sections);
         const range = new vscode.Range(position.line, 0, position.line, position.character);
         return template.sections
           .filter((section) => missingIds.has(section.id))

@@ -11,10 +11,13 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   return diagnostic;
 }
 
+/** Read-only views of a file (diffs, history) would repeat its problems: only real documents get diagnostics. */
+const VIEW_SCHEMES = new Set(['git', 'gitfs', 'gitlens', 'vscode-scm', 'output', 'vscode-local-history', 'review', 'pr']);
+
 export function registerDiagnostics(model: DocumentModel): { collection: vscode.DiagnosticCollection; disposable: vscode.Disposable } {
   const collection = vscode.languages.createDiagnosticCollection('archdoc');
   const refresh = (document: vscode.TextDocument) => {
-    const analysis = document.isClosed ? undefined : model.architectureAnalysisOf(document);
+    const analysis = VIEW_SCHEMES.has(document.uri.scheme) ? undefined : model.architectureAnalysisOf(document);
     if (analysis) collection.set(document.uri, analysis.findings.map(toDiagnostic));
     else collection.delete(document.uri);
   };

@@ -4,7 +4,7 @@
  * actions) gets it computed once and cached.
  */
 import * as vscode from 'vscode';
-import { type Analysis, AnalysisCache, type AnalysisContext, toLocale } from '../core';
+import { type Analysis, AnalysisCache, type AnalysisContext, analyze, DEFAULT_MAX_FILE_SIZE, toLocale } from '../core';
 import type { TemplateRegistry } from './templates';
 
 export class DocumentModel implements vscode.Disposable {
@@ -30,15 +30,27 @@ export class DocumentModel implements vscode.Disposable {
     );
   }
 
-  /** The analysis of the document's current version (computed now if it is not cached); undefined for non-Markdown. */
+  /** The analysis of the document's current version (computed now if it is not cached); undefined for non-Markdown or closed documents. */
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
-    if (document.languageId !== 'markdown') return undefined;
+    if (document.languageId !== 'markdown' || document.isClosed) return undefined;
     const key = document.uri.toString();
     if (this.versions.get(key) !== document.version) {
       this.versions.set(key, document.version);
       this.versionsAnalysed++;
     }
     return this.cache.analyze(key, document.version, document.getText(), this.contextFor(document));
+  }
+
+  /** A file's analysis: through its open document when there is one, else read from disk (not cached). */
+  async analysisOfUri(uri: vscode.Uri): Promise<Analysis | undefined> {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open) return this.analysisOf(open);
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return analyze(text, this.contextForUri(uri));
+    } catch {
+      return undefined; // unreadable: nothing to report for it
+    }
   }
 
   get parses(): number {
@@ -98,20 +110,24 @@ export class DocumentModel implements vscode.Disposable {
     const key = document.uri.toString();
     let context = this.contexts.get(key);
     if (!context) {
-      const config = vscode.workspace.getConfiguration('archdoc', document.uri);
-      context = {
-        templates: this.templates.all,
-        locale: toLocale(vscode.env.language),
-        options: {
-          path: vscode.workspace.asRelativePath(document.uri, false),
-          include: config.get<string[]>('include', []),
-          severity: config.get('severity', {}),
-          maxFileSize: config.get<number>('maxFileSize', 2 * 1024 * 1024),
-        },
-      };
+      context = this.contextForUri(document.uri);
       this.contexts.set(key, context);
     }
     return context;
+  }
+
+  private contextForUri(uri: vscode.Uri): AnalysisContext {
+    const config = vscode.workspace.getConfiguration('archdoc', uri);
+    return {
+      templates: this.templates.all,
+      locale: toLocale(vscode.env.language),
+      options: {
+        path: vscode.workspace.asRelativePath(uri, false),
+        include: config.get<string[]>('include', []),
+        severity: config.get('severity', {}),
+        maxFileSize: config.get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE),
+      },
+    };
   }
 
   dispose(): void {

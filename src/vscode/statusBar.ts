@@ -10,7 +10,8 @@ export function registerStatusBar(model: DocumentModel): vscode.Disposable {
   const refresh = () => {
     const document = vscode.window.activeTextEditor?.document;
     const analysis = document && model.analysisOf(document);
-    if (!analysis?.templateId) {
+    // Shown for architecture documents, and for a document archdoc cannot analyse (unknown template, too large).
+    if (!analysis?.templateId && !analysis?.skippedReason) {
       item.hide();
       return;
     }

@@ -7,15 +7,18 @@ export class TemplateRegistry implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Increases with every reload, so that a slower, older reload never overwrites a newer one. */
+  private generation = 0;
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.archdoc/templates/*.md');
+    const reload = () => void this.reload();
     this.disposables.push(
       watcher,
-      watcher.onDidChange(() => this.reload()),
-      watcher.onDidCreate(() => this.reload()),
-      watcher.onDidDelete(() => this.reload()),
-      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('archdoc.templates') && this.reload()),
+      watcher.onDidChange(reload),
+      watcher.onDidCreate(reload),
+      watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('archdoc.templates') && reload()),
     );
   }
 
@@ -29,6 +32,7 @@ export class TemplateRegistry implements vscode.Disposable {
 
   /** Reads workspace templates; a template that cannot be read is skipped (and logged), never fatal. */
   async reload(): Promise<void> {
+    const generation = ++this.generation;
     const found: Template[] = [];
     const uris = new Map<string, vscode.Uri>();
     for (const uri of await vscode.workspace.findFiles('**/.archdoc/templates/*.md', '**/node_modules/**', 200)) uris.set(uri.toString(), uri);
@@ -46,6 +50,7 @@ export class TemplateRegistry implements vscode.Disposable {
         console.warn(`archdoc: cannot read template ${uri.toString()}: ${String(error)}`);
       }
     }
+    if (generation !== this.generation) return;
     this.templates = [...builtinTemplates(), ...found];
     this.changed.fire();
   }

@@ -53,7 +53,9 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   refresh(): void {
     const editor = vscode.window.activeTextEditor;
     if (editor && editor.document.languageId === 'markdown') this.document = editor.document;
-    else if (editor) this.document = undefined;
+    // Another kind of editor, or none left and the shown document closed: show nothing. (With no editor but the
+    // document still open, the view itself has focus: keep showing it.)
+    else if (editor || this.document?.isClosed) this.document = undefined;
     const current = this.current;
     this.roots = current ? buildNodes(current.analysis) : [];
     void vscode.commands.executeCommand('setContext', 'archdoc.isArchitectureDocument', Boolean(current));

@@ -129,4 +129,32 @@ describe('archdoc check', function () {
     const json = JSON.parse(archdoc(['check', '--format', 'json', '--lang', 'ko', deviant]).stdout);
     assert.equal(json.files[0].findings[0].message, '템플릿의 "9.2 데이터 과학 플랫폼" 섹션이 없습니다.');
   });
+
+  it('applies archdoc.* settings from .vscode/settings.json (comments allowed)', () => {
+    mkdirSync(join(dir, '.vscode'));
+    writeFileSync(join(dir, '.vscode', 'settings.json'), '{\n  // CI uses the editor settings\n  "archdoc.severity": { "missing-section": "off", "empty-field": "error" },\n  "archdoc.include": ["notes/**/*.md"],\n}\n');
+    mkdirSync(join(dir, 'notes'));
+    writeFileSync(join(dir, 'notes', 'plan.md'), '# Plan\n\n## 1. 개요\n- **비즈니스 목적**: \n');
+    const json = JSON.parse(archdoc(['check', '--format', 'json', 'notes/plan.md'], dir).stdout);
+    assert.deepEqual(json.files[0].findings.map((f: { rule: string; severity: string }) => `${f.rule}:${f.severity}`), ['empty-field:error']);
+  });
+
+  it('reports invalid UTF-8 and an unknown front-matter template as errors (exit 2)', () => {
+    writeFileSync(join(dir, 'cp949.md'), Buffer.from([0x23, 0x20, 0xc7, 0xd1, 0xb1, 0xdb, 0x0a]));
+    const invalid = archdoc(['check', join(dir, 'cp949.md')]);
+    assert.equal(invalid.code, 2);
+    assert.match(invalid.stderr, /cp949\.md: not valid UTF-8/u);
+    writeFileSync(join(dir, 'typo.md'), '---\narchdoc: high-level-architectur\n---\n# x\n');
+    const typo = archdoc(['check', join(dir, 'typo.md')]);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /Unknown template "high-level-architectur"/u);
+  });
+
+  it('escapes SARIF artifact URIs and survives a closed pipe', () => {
+    copyFileSync(deviant, join(dir, 'a#b 100%.md'));
+    const sarif = JSON.parse(archdoc(['check', '--format', 'sarif', 'a#b 100%.md'], dir).stdout);
+    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'a%23b%20100%25.md');
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" check "${template}" "${template}" "${template}" | head -c 10`], { encoding: 'utf8' });
+    assert.doesNotMatch(piped.stderr, /EPIPE|Unhandled/u);
+  });
 });

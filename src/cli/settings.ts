@@ -1,0 +1,43 @@
+/**
+ * The workspace's `archdoc.*` settings from `.vscode/settings.json` (JSON with comments), so that CI checks with the
+ * same severities, include globs, size cap and extra templates as the editor.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, type ParseError } from 'jsonc-parser';
+import { type AnalyzeOptions, RULE_IDS, type SeveritySetting } from '../core';
+
+export interface WorkspaceSettings {
+  options: Pick<AnalyzeOptions, 'severity' | 'include' | 'maxFileSize'>;
+  templates: string[];
+  problem?: string;
+}
+
+const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export function readWorkspaceSettings(cwd: string): WorkspaceSettings {
+  const path = join(cwd, '.vscode', 'settings.json');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { options: {}, templates: [] };
+  }
+  const errors: ParseError[] = [];
+  const data = parse(text, errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
+  if (errors.length > 0 || !data || typeof data !== 'object') return { options: {}, templates: [], problem: `${path}: not valid JSON; its archdoc settings are ignored` };
+  const value = (key: string): unknown => data[`archdoc.${key}`] ?? (data.archdoc as Record<string, unknown> | undefined)?.[key];
+  const severity: AnalyzeOptions['severity'] = {};
+  const severities = value('severity');
+  if (severities && typeof severities === 'object') {
+    for (const [rule, level] of Object.entries(severities)) {
+      if ((RULE_IDS as readonly string[]).includes(rule) && (SEVERITIES as readonly unknown[]).includes(level)) severity[rule as (typeof RULE_IDS)[number]] = level as SeveritySetting;
+    }
+  }
+  const strings = (raw: unknown) => (Array.isArray(raw) ? raw.filter((entry): entry is string => typeof entry === 'string') : []);
+  const maxFileSize = value('maxFileSize');
+  return {
+    options: { severity, include: strings(value('include')), maxFileSize: typeof maxFileSize === 'number' ? maxFileSize : undefined },
+    templates: strings(value('templates')).map((template) => join(cwd, template)),
+  };
+}
