@@ -60,6 +60,15 @@ export class IncrementalParser {
    * as read-only, and as valid until the next call (the next call may move the nodes' positions).
    */
   parse(text: string): ParseResult {
+    // A definition resolves across chunks, so it forces a full parse anyway: skip the chunk parses up front.
+    if (DEFINITION_LIKE.test(text)) {
+      this.pool = new Map();
+      this.lastReparsedChunks = 0;
+      this.lastChunkCount = 0;
+      this.lastFallbackReason = 'definitions';
+      this.lastWasFull = true;
+      return parseMarkdown(text);
+    }
     const starts = chunkStarts(text);
     const previous = this.pool;
     const pool = new Map<string, Chunk[]>();
@@ -135,6 +144,9 @@ function unsafe(chunks: readonly Chunk[]): string | undefined {
   if (chunks.length > 1 && FRONT_MATTER_OPEN.test(chunks[0].text) && !chunks[0].startsWithFrontMatter) return 'front matter';
   return undefined;
 }
+
+/** A line that may be a link reference or footnote definition (`[ref]: url`, `[^1]: note`). */
+const DEFINITION_LIKE = /^ {0,3}\[[^\]\n]+\]:/mu;
 
 const FRONT_MATTER_OPEN = /^\uFEFF?[ \t]*(?:---|\+\+\+)/u;
 const FRONT_MATTER_CLOSE = /^---[ \t]*$/u;
