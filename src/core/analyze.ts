@@ -66,11 +66,26 @@ function includes(options: AnalyzeOptions): boolean {
   return Boolean(options.path && options.include && options.include.length > 0 && matchesAny(options.path, options.include));
 }
 
-/** A necessary condition for recognition: front matter naming archdoc, or some template's title in the text. */
+/** A necessary condition for recognition: front matter naming archdoc, or some template's title in an H1 line. */
 function mentionsTemplate(text: string, templates: readonly Template[]): boolean {
   if (frontMatterOf(text)?.includes('archdoc')) return true;
-  const key = normalizeKey(text.slice(0, 64 * 1024).replace(/<[^>]*>/gu, ''));
+  const key = normalizeKey(h1Candidates(text).replace(/<[^>]*>/gu, ''));
   return templates.some((template) => template.titleKey.length > 0 && key.includes(template.titleKey));
+}
+
+/** ATX H1 lines and the text lines of setext H1s, joined: where a title can be. A plain scan, run per keystroke. */
+function h1Candidates(text: string): string {
+  const found: string[] = [];
+  let previous = '';
+  for (const line of text.split(/\r\n|\r|\n/u)) {
+    const trimmed = line.trimStart();
+    if (line.length - trimmed.length <= 3) {
+      if (trimmed.startsWith('#') && (trimmed.length === 1 || trimmed[1] === ' ' || trimmed[1] === '\t')) found.push(trimmed);
+      else if (trimmed.startsWith('=') && /^=+[ \t]*$/u.test(trimmed)) found.push(previous);
+    }
+    previous = line;
+  }
+  return found.join(' ');
 }
 
 function frontMatterOf(text: string): string | undefined {
