@@ -3,7 +3,7 @@ import { LineIndex } from './lines';
 import { type SectionMatch, matchSections } from './match';
 import { excerpt, type Locale, message } from './messages';
 import { type ParseResult, parseMarkdown } from './parse';
-import { matchesAny, recognize } from './recognize';
+import { matchesAny, recognize, templatesInTitle } from './recognize';
 import { type ScanItem, scanBlocks } from './scan';
 import { buildSections, contentRoot, type DocSection, isEmptySection } from './sections';
 import { collectSuppressions, isSuppressed } from './suppress';
@@ -69,36 +69,34 @@ function includes(options: AnalyzeOptions): boolean {
 /** A necessary condition for recognition: front matter naming archdoc, or some template's title in an H1 line. */
 function mentionsTemplate(text: string, templates: readonly Template[]): boolean {
   if (frontMatterOf(text)?.includes('archdoc')) return true;
-  const key = normalizeKey(h1Candidates(text).replace(/<[^>]*>/gu, ''));
-  return templates.some((template) => template.titleKey.length > 0 && key.includes(template.titleKey));
+  return templatesInTitle(normalizeKey(h1Candidates(text).join(' ').replace(/<[^>]*>/gu, '')), templates).length > 0;
 }
 
-/** ATX H1 lines and the text lines of setext H1s, joined: where a title can be. A plain scan, run per keystroke. */
-function h1Candidates(text: string): string {
+/** ATX H1 lines and the text lines of setext H1s: where a title can be. A plain scan, run per keystroke. */
+function h1Candidates(text: string): string[] {
   const found: string[] = [];
   let previous = '';
   for (const line of text.split(/\r\n|\r|\n/u)) {
     const trimmed = line.trimStart();
     if (line.length - trimmed.length <= 3) {
-      if (trimmed.startsWith('#') && (trimmed.length === 1 || trimmed[1] === ' ' || trimmed[1] === '\t')) found.push(trimmed);
+      if (trimmed.startsWith('#') && (trimmed.length === 1 || trimmed[1] === ' ' || trimmed[1] === '\t')) found.push(trimmed.replace(/^#[ \t]*/u, ''));
       else if (trimmed.startsWith('=') && /^=+[ \t]*$/u.test(trimmed)) found.push(previous);
     }
     previous = line;
   }
-  return found.join(' ');
+  return found;
 }
 
 function frontMatterOf(text: string): string | undefined {
   return /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u.exec(text)?.[1];
 }
 
-/** Recognition without a parse: `archdoc: id` in leading front matter, or the first `# ` line's title. */
+/** Recognition without a parse (a file too large, or one the parser failed on): front matter, else the first H1. */
 function quickTemplateId(text: string, context: AnalysisContext): string | undefined {
   const declared = /^archdoc:\s*["']?([\w.-]+)/mu.exec(frontMatterOf(text) ?? '')?.[1];
   if (declared) return context.templates.find((template) => template.id === declared)?.id;
-  const title = /^#[ \t]+(.+)$/mu.exec(text.slice(0, 64 * 1024))?.[1];
-  const key = title ? normalizeKey(title) : '';
-  return key ? context.templates.find((template) => template.titleKey && key.includes(template.titleKey))?.id : undefined;
+  const title = h1Candidates(text).find((candidate) => candidate.trim().length > 0);
+  return title ? templatesInTitle(normalizeKey(title), context.templates)[0]?.id : undefined;
 }
 
 export function stripBom(text: string): string {
@@ -167,8 +165,12 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
 
   /** Kept findings; the slots of silenced ones leave the count (a silenced gap is not a gap). */
   const settle = (result: SectionResult): { findings: Finding[]; completion: Completion } => {
-    const kept = result.findings.filter(keep);
-    const silencedSlots = result.findings.reduce((sum, finding) => sum + (kept.includes(finding) ? 0 : result.slots.get(finding) ?? 0), 0);
+    const kept: Finding[] = [];
+    let silencedSlots = 0;
+    for (const finding of result.findings) {
+      if (keep(finding)) kept.push(finding);
+      else silencedSlots += result.slots.get(finding) ?? 0;
+    }
     return { findings: kept, completion: { filled: result.filled, total: result.total - silencedSlots } };
   };
 

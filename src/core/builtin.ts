@@ -3,7 +3,7 @@ import english from '../../templates/high-level-architecture.en.md';
 import korean from '../../templates/high-level-architecture.md';
 import { compileTemplate, type Template } from './template';
 
-export const BUILTIN_TEMPLATE_SOURCES: ReadonlyArray<{ id: string; source: string }> = [
+const BUILTIN_TEMPLATE_SOURCES: ReadonlyArray<{ id: string; source: string }> = [
   { id: 'high-level-architecture', source: korean },
   { id: 'high-level-architecture-en', source: english },
 ];

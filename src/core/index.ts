@@ -1,6 +1,6 @@
 /** The archdoc engine: pure TypeScript, no `vscode`, no Node built-ins. */
 export { analyze, analyzeParsed, stripBom, type AnalysisContext } from './analyze';
-export { BUILTIN_TEMPLATE_SOURCES, builtinTemplates } from './builtin';
+export { builtinTemplates } from './builtin';
 export { message, toLocale, type Locale } from './messages';
 export { getParseCount, parseMarkdown, type ParseResult } from './parse';
 export { matchesAny } from './recognize';

@@ -8,7 +8,6 @@ import { normalizeKey, titleKeys } from './text';
 
 export interface Recognition {
   template?: Template;
-  by?: 'front-matter' | 'title' | 'include';
   /** Set when the front matter names a template that is not known. */
   problem?: string;
 }
@@ -17,16 +16,21 @@ export function recognize(root: Root, templates: readonly Template[], path?: str
   const declared = frontMatterTemplateId(root);
   if (declared !== undefined) {
     const template = templates.find((candidate) => candidate.id === declared);
-    if (template) return { template, by: 'front-matter' };
+    if (template) return { template };
     return { problem: `Unknown template "${declared}" in front matter (known: ${templates.map((t) => t.id).join(', ')}).` };
   }
   const titleKey = firstH1Key(root);
   if (titleKey) {
-    const byTitle = templates.filter((template) => template.titleKey.length > 0 && titleKey.includes(template.titleKey));
-    if (byTitle.length > 0) return { template: byTitle.length === 1 ? byTitle[0] : closestTemplate(root, byTitle), by: 'title' };
+    const byTitle = templatesInTitle(titleKey, templates);
+    if (byTitle.length > 0) return { template: byTitle.length === 1 ? byTitle[0] : closestTemplate(root, byTitle) };
   }
-  if (path && include.length > 0 && templates.length > 0 && matchesAny(path, include)) return { template: templates[0], by: 'include' };
+  if (path && include.length > 0 && templates.length > 0 && matchesAny(path, include)) return { template: templates[0] };
   return {};
+}
+
+/** The templates whose normalised title occurs in a normalised heading text. */
+export function templatesInTitle(titleKey: string, templates: readonly Template[]): Template[] {
+  return templates.filter((template) => template.titleKey.length > 0 && titleKey.includes(template.titleKey));
 }
 
 function frontMatterTemplateId(root: Root): string | undefined {

@@ -35,9 +35,8 @@ export interface TemplateSection {
   signature: Set<string>;
   /** Placeholder fences and placeholder items in the section's own body. */
   placeholderCount: number;
-  /** Slots in the section's own body and in the whole subtree, as counted on the template itself. */
+  /** Slots in the section's own body, as counted on the template itself. */
   ownSlots: number;
-  totalSlots: number;
   /** The section's Markdown (heading, body, sub-sections) without trailing separators: what "insert section" adds. */
   markdown: string;
 }
@@ -100,7 +99,6 @@ export function compileTemplate(id: string, source: string): Template {
       signature: new Set(),
       placeholderCount: 0,
       ownSlots: 0,
-      totalSlots: 0,
       markdown: text.slice(doc.startOffset, doc.endOffset).replace(/(?:\s*(?:^|\n)(?:-{3,}|\*{3,}|_{3,})\s*)+$/u, '').trimEnd(),
     };
     sections.push(section);
@@ -110,9 +108,6 @@ export function compileTemplate(id: string, source: string): Template {
   };
 
   const topLevel = contentRoot(tree).children.map((doc) => compileSection(doc, undefined));
-  for (const section of [...sections].reverse()) {
-    section.totalSlots = section.ownSlots + section.children.reduce((sum, child) => sum + child.totalSlots, 0);
-  }
   // Without an H1 there is no title to recognise documents by (the file name is no title).
   return { id, title, titleKey: titleSection ? normalizeKey(title) : '', source, sections, topLevel, placeholderTokens };
 }
