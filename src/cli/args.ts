@@ -1,4 +1,4 @@
-/** Command-line parsing for `archdoc check|init|outline` (SPEC §3). */
+/** Command-line parsing for `archdoc check|init|outline`. */
 
 export type Format = 'text' | 'json' | 'sarif' | 'github';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];

@@ -1,5 +1,5 @@
-/** Output formats of `archdoc check`: text, the SPEC §3 JSON contract, SARIF 2.1.0 and GitHub annotations. */
-import { type Analysis, completionPercent, type Finding, RULE_IDS, ruleDocsUrl, type Severity } from '../core';
+/** Output formats of `archdoc check`: text, the documented JSON object, SARIF 2.1.0 and GitHub annotations. */
+import { type Analysis, progressPercent, type Finding, RULE_IDS, ruleDocsUrl, type Severity } from '../core';
 
 export interface CheckedFile {
   path: string;
@@ -15,9 +15,9 @@ export function formatText(files: readonly CheckedFile[], skipped: readonly stri
       out.push(`${path}:${finding.line}:${finding.column}: ${finding.severity} ${finding.rule} ${finding.message}`);
       count++;
     }
-    const { filled, total } = analysis.completion;
+    const { filled, total } = analysis.progress;
     const note = analysis.skippedReason ? ` — ${analysis.skippedReason}` : '';
-    out.push(`${path}: ${analysis.findings.length} finding(s), ${filled}/${total} slots filled (${completionPercent(analysis.completion)}%) [${analysis.templateId}]${note}`);
+    out.push(`${path}: ${analysis.findings.length} finding(s), ${filled}/${total} slots filled (${progressPercent(analysis.progress)}%) [${analysis.templateId}]${note}`);
   }
   for (const path of skipped) out.push(`${path}: skipped (not an architecture document)`);
   out.push(`${count} finding(s) in ${files.length} architecture document(s)${skipped.length ? `, ${skipped.length} other Markdown file(s) skipped` : ''}.`);
@@ -30,7 +30,7 @@ export function formatJson(files: readonly CheckedFile[]): string {
     files: files.map(({ path, analysis }) => ({
       path,
       template: analysis.templateId,
-      completion: { filled: analysis.completion.filled, total: analysis.completion.total },
+      completion: { filled: analysis.progress.filled, total: analysis.progress.total },
       findings: analysis.findings.map(publicFinding),
     })),
   })}\n`;

@@ -1,4 +1,4 @@
-/** The `archdoc` command line (SPEC §3): the same engine as the extension, for CI. */
+/** The `archdoc` command line: the same engine as the extension, for CI. */
 import { writeFileSync } from 'node:fs';
 import { type AnalyzeOptions, analyze, builtinTemplates, type Template, toLocale } from '../core';
 import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';

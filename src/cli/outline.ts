@@ -1,12 +1,12 @@
 /** `archdoc outline`: the completeness tree as indented text. */
-import { type Analysis, completionPercent, type SectionNode } from '../core';
+import { type Analysis, progressPercent, type SectionNode } from '../core';
 
 export function formatOutline(title: string, analysis: Analysis): string {
-  const out = [`${title} — ${describe(analysis.completion.filled, analysis.completion.total)}`];
+  const out = [`${title} — ${describe(analysis.progress.filled, analysis.progress.total)}`];
   for (const slot of analysis.preambleSlots) out.push(`  · ${slot.label} (line ${slot.line})`);
   const visit = (node: SectionNode, depth: number) => {
     const indent = '  '.repeat(depth);
-    const status = node.missing ? 'MISSING' : describe(node.completion.filled, node.completion.total);
+    const status = node.missing ? 'MISSING' : describe(node.progress.filled, node.progress.total);
     out.push(`${indent}${node.title}  ${status}`);
     for (const child of node.children) visit(child, depth + 1);
     if (!node.missing) for (const slot of node.openSlots) out.push(`${indent}  · ${slot.label} (line ${slot.line})`);
@@ -18,5 +18,5 @@ export function formatOutline(title: string, analysis: Analysis): string {
 function describe(filled: number, total: number): string {
   if (total === 0) return '–';
   if (filled === total) return `${filled}/${total} ✓`;
-  return `${filled}/${total} (${completionPercent({ filled, total })}%)`;
+  return `${filled}/${total} (${progressPercent({ filled, total })}%)`;
 }

@@ -1,4 +1,4 @@
-/** One parse → one analysis: recognition, section matching, slots, completion and the seven rules. */
+/** One parse → one analysis: recognition, section matching, slots, progress and the rules. */
 import { LineIndex } from './lines';
 import { type SectionMatch, matchSections } from './match';
 import { excerpt, type Locale, message } from './messages';
@@ -12,7 +12,7 @@ import { normalizeKey, optionListKey, placeholderKey } from './text';
 import {
   type Analysis,
   type AnalyzeOptions,
-  type Completion,
+  type Progress,
   DEFAULT_MAX_FILE_SIZE,
   type Finding,
   type FindingData,
@@ -104,7 +104,7 @@ export function stripBom(text: string): string {
 }
 
 function emptyAnalysis(skippedReason?: string): Analysis {
-  return { completion: { filled: 0, total: 0 }, findings: [], sections: [], preambleSlots: [], skippedReason };
+  return { progress: { filled: 0, total: 0 }, findings: [], sections: [], preambleSlots: [], skippedReason };
 }
 
 interface SectionResult {
@@ -164,14 +164,14 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   const allFindings: Finding[] = [];
 
   /** Kept findings; the slots of silenced ones leave the count (a silenced gap is not a gap). */
-  const settle = (result: SectionResult): { findings: Finding[]; completion: Completion } => {
+  const settle = (result: SectionResult): { findings: Finding[]; progress: Progress } => {
     const kept: Finding[] = [];
     let silencedSlots = 0;
     for (const finding of result.findings) {
       if (keep(finding)) kept.push(finding);
       else silencedSlots += result.slots.get(finding) ?? 0;
     }
-    return { findings: kept, completion: { filled: result.filled, total: result.total - silencedSlots } };
+    return { findings: kept, progress: { filled: result.filled, total: result.total - silencedSlots } };
   };
 
   const buildNode = (section: DocSection): SectionNode => {
@@ -184,7 +184,7 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
     allFindings.push(...missing.map((entry) => entry.finding));
     const missingNodes = missing.map((entry) => ({ node: missingNode(entry.templateSection, entry.finding, match), order: entry.templateSection.order }));
     const ordered = orderChildren(children, missingNodes, templateOf, section);
-    const completion = sumCompletion(own.completion, ordered);
+    const progress = sumProgress(own.progress, ordered);
     return {
       id: templateSection ? templateSection.id : `doc:${section.startLine}`,
       title: section.title,
@@ -193,8 +193,8 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
       endLine: section.endLine,
       missing: false,
       templateSectionId: templateSection?.id,
-      completion,
-      state: stateOf(completion, false),
+      progress,
+      state: stateOf(progress, false),
       children: ordered,
       openSlots: ownFindings.map(toOpenSlot),
     };
@@ -202,13 +202,13 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
 
   const rootNode = buildNode(top);
   let preamble: Finding[] = [];
-  let completion = rootNode.completion;
+  let progress = rootNode.progress;
   if (top !== tree.root) {
     // Content before the title (rare) still counts.
     const before = settle(evaluate(tree.root));
     preamble = before.findings;
     allFindings.push(...preamble);
-    completion = { filled: completion.filled + before.completion.filled, total: completion.total + before.completion.total };
+    progress = { filled: progress.filled + before.progress.filled, total: progress.total + before.progress.total };
   }
   const severityOf = (rule: RuleId) => {
     const setting = severities[rule];
@@ -219,7 +219,7 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return {
     templateId: template.id,
-    completion,
+    progress,
     findings,
     sections: rootNode.children,
     preambleSlots: [...preamble.map(toOpenSlot), ...rootNode.openSlots],
@@ -384,7 +384,7 @@ function lastContentLine(lines: LineIndex, from: number, to: number): number {
 }
 
 function missingNode(templateSection: TemplateSection, finding: Finding, match: SectionMatch): SectionNode {
-  const completion = { filled: 0, total: Math.max(1, missingSlots(templateSection, match)) };
+  const progress = { filled: 0, total: Math.max(1, missingSlots(templateSection, match)) };
   return {
     id: templateSection.id,
     title: templateSection.title,
@@ -394,7 +394,7 @@ function missingNode(templateSection: TemplateSection, finding: Finding, match: 
     missing: true,
     templateSectionId: templateSection.id,
     insertAfterLine: finding.data?.kind === 'missing-section' ? finding.data.insertAfterLine : finding.line,
-    completion,
+    progress,
     state: 'missing',
     children: [],
     openSlots: [toOpenSlot(finding)],
@@ -422,15 +422,15 @@ function orderChildren(present: SectionNode[], missing: Array<{ node: SectionNod
   return ordered;
 }
 
-function sumCompletion(own: Completion, children: readonly SectionNode[]): Completion {
-  return children.reduce((sum, child) => ({ filled: sum.filled + child.completion.filled, total: sum.total + child.completion.total }), own);
+function sumProgress(own: Progress, children: readonly SectionNode[]): Progress {
+  return children.reduce((sum, child) => ({ filled: sum.filled + child.progress.filled, total: sum.total + child.progress.total }), own);
 }
 
-function stateOf(completion: Completion, missing: boolean): SectionState {
+function stateOf(progress: Progress, missing: boolean): SectionState {
   if (missing) return 'missing';
-  if (completion.total === 0) return 'none';
-  if (completion.filled === completion.total) return 'complete';
-  return completion.filled === 0 ? 'empty' : 'partial';
+  if (progress.total === 0) return 'none';
+  if (progress.filled === progress.total) return 'complete';
+  return progress.filled === 0 ? 'empty' : 'partial';
 }
 
 function headingRange(section: DocSection, lines: LineIndex): Range {

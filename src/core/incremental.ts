@@ -1,5 +1,5 @@
 /**
- * Incremental parsing (issue 4, SPEC §5): the text is cut into chunks at ATX headings, each chunk is parsed on its
+ * Incremental parsing: the text is cut into chunks at ATX headings, each chunk is parsed on its
  * own and kept keyed by its text, and a new version re-parses only the chunks whose text changed. The assembled
  * tree is exactly what `parseMarkdown(text)` gives, positions included (a property test checks it).
  *

@@ -9,5 +9,5 @@ export * from './types';
 export { chooseOptionEdit, insertSectionEdit, notApplicableEdits, notApplicableText, type TextEdit } from './edits';
 export { sectionSnippetBody, templateSnippets, type SnippetDefinition } from './snippets';
 export { IncrementalParser } from './incremental';
-export { AnalysisCache } from './documentCache';
-export { completionPercent, ruleDocsUrl } from './report';
+export { AnalysisCache } from './analysisCache';
+export { progressPercent, ruleDocsUrl } from './report';

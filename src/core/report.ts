@@ -1,5 +1,5 @@
 /** Shared by every report of an analysis: the CLI's outputs, the tree, the status bar. */
-import type { Completion, RuleId } from './types';
+import type { Progress, RuleId } from './types';
 
 const RULE_DOCS = 'https://github.com/archdoc/archdoc#rule-';
 
@@ -9,6 +9,6 @@ export function ruleDocsUrl(rule: RuleId): string {
 }
 
 /** Whole percent, rounded down so that 100 % means complete; nothing to fill counts as complete. */
-export function completionPercent({ filled, total }: Completion): number {
+export function progressPercent({ filled, total }: Progress): number {
   return total === 0 ? 100 : Math.floor((filled / total) * 100);
 }

@@ -37,7 +37,7 @@ export type FindingData =
   | { kind: 'field'; label: string; value: Range }
   | { kind: 'cells'; columns: string[]; columnCount: number };
 
-export interface Completion {
+export interface Progress {
   filled: number;
   total: number;
 }
@@ -63,7 +63,7 @@ export interface SectionNode {
   templateSectionId?: string;
   /** For a missing section: the line after which its skeleton is inserted. */
   insertAfterLine?: number;
-  completion: Completion;
+  progress: Progress;
   state: SectionState;
   children: SectionNode[];
   openSlots: OpenSlot[];
@@ -72,7 +72,7 @@ export interface SectionNode {
 export interface Analysis {
   /** Template id when the document is recognised as an architecture document, else undefined. */
   templateId?: string;
-  completion: Completion;
+  progress: Progress;
   /** Sorted by line, then column. */
   findings: Finding[];
   sections: SectionNode[];

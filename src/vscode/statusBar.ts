@@ -1,6 +1,6 @@
-/** Completion % of the active architecture document; a click focuses the completeness tree. */
+/** Progress % of the active architecture document; a click focuses the completeness tree. */
 import * as vscode from 'vscode';
-import { completionPercent } from '../core';
+import { progressPercent } from '../core';
 import type { DocumentModel } from './model';
 
 export function registerStatusBar(model: DocumentModel): vscode.Disposable {
@@ -19,8 +19,8 @@ export function registerStatusBar(model: DocumentModel): vscode.Disposable {
       item.text = '$(warning) archdoc';
       item.tooltip = analysis.skippedReason;
     } else {
-      const { filled, total } = analysis.completion;
-      item.text = `$(checklist) ${completionPercent(analysis.completion)}%`;
+      const { filled, total } = analysis.progress;
+      item.text = `$(checklist) ${progressPercent(analysis.progress)}%`;
       item.tooltip = vscode.l10n.t('{0} of {1} slots filled, {2} open findings', filled, total, analysis.findings.length);
     }
     item.show();

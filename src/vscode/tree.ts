@@ -4,7 +4,7 @@
  * "Insert section". Items know their parent, so the view can reveal them.
  */
 import * as vscode from 'vscode';
-import { type Analysis, completionPercent, type OpenSlot, type SectionNode } from '../core';
+import { type Analysis, progressPercent, type OpenSlot, type SectionNode } from '../core';
 import { toVsRange } from './convert';
 import type { DocumentModel } from './model';
 
@@ -62,8 +62,8 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (this.view) {
       const count = current?.analysis.findings.length ?? 0;
       this.view.badge = count > 0 ? { value: count, tooltip: vscode.l10n.t('{0} open findings', count) } : undefined;
-      const completion = current?.analysis.completion;
-      this.view.description = completion ? `${completionPercent(completion)}%` : undefined;
+      const progress = current?.analysis.progress;
+      this.view.description = progress ? `${progressPercent(progress)}%` : undefined;
       this.view.message = current?.analysis.skippedReason;
     }
     this.changed.fire(undefined);
@@ -108,7 +108,7 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
 export function describe(section: SectionNode): string {
   if (section.missing) return vscode.l10n.t('missing');
-  const { filled, total } = section.completion;
+  const { filled, total } = section.progress;
   if (total === 0) return '';
   return filled === total ? '✓' : `${filled}/${total}`;
 }
@@ -126,7 +126,7 @@ function tooltip(section: SectionNode): vscode.MarkdownString {
     node.children.forEach(collect);
   };
   collect(section);
-  text.appendMarkdown(`\n\n${section.completion.filled}/${section.completion.total}`);
+  text.appendMarkdown(`\n\n${section.progress.filled}/${section.progress.total}`);
   if (open.length > 0) {
     text.appendMarkdown(`\n\n${vscode.l10n.t('Open:')}\n`);
     open.slice(0, 20).forEach((line) => text.appendMarkdown(`\n- ${line.replace(/[\\`*_[\]<>]/gu, (c) => `\\${c}`)}`));

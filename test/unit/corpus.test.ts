@@ -105,7 +105,7 @@ describe('the corpus of real documents', () => {
       assert.equal(analysis.templateId, 'high-level-architecture');
       assert.deepEqual(analysis.findings.map(describeFinding), EXPECTED[name]);
       assertRangesInside(analysis, text);
-      assert.ok(analysis.completion.filled <= analysis.completion.total);
+      assert.ok(analysis.progress.filled <= analysis.progress.total);
     });
   }
 
@@ -119,7 +119,7 @@ describe('the corpus of real documents', () => {
         continue;
       }
       assert.equal(analysis.templateId, 'high-level-architecture', basename(file));
-      assert.ok(analysis.completion.filled <= 3, `${basename(file)}: ${analysis.completion.filled} filled`);
+      assert.ok(analysis.progress.filled <= 3, `${basename(file)}: ${analysis.progress.filled} filled`);
       assert.ok(analysis.findings.filter((f) => f.rule === 'empty-field').length >= 100);
     }
   });

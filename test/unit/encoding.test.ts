@@ -160,7 +160,7 @@ describe('encoding: emoji (two UTF-16 units)', function () {
           other.findings.map((finding) => `${finding.rule} ${finding.line}`),
           lf.findings.map((finding) => `${finding.rule} ${finding.line}`),
         );
-        assert.deepEqual(other.completion, lf.completion);
+        assert.deepEqual(other.progress, lf.progress);
         other.findings.forEach((finding, i) => {
           const base = lf.findings[i];
           assert.deepEqual(at(finding), at(shifted(base, changed, 3)), `${finding.rule} on ${JSON.stringify(lines[finding.line - 1])}`);
@@ -187,10 +187,10 @@ describe('encoding: emoji (two UTF-16 units)', function () {
           lf.findings.map((finding) => `${finding.rule} ${at(finding)}`),
         );
         if (doc.name.startsWith('built-in')) return; // there, a changed value is the template's pre-filled text edited: filled
-        assert.deepEqual(other.completion, lf.completion);
+        assert.deepEqual(other.progress, lf.progress);
         assert.deepEqual(
-          flatten(other.sections).map((node) => `${node.id} ${node.state} ${node.completion.filled}/${node.completion.total}`),
-          flatten(lf.sections).map((node) => `${node.id} ${node.state} ${node.completion.filled}/${node.completion.total}`),
+          flatten(other.sections).map((node) => `${node.id} ${node.state} ${node.progress.filled}/${node.progress.total}`),
+          flatten(lf.sections).map((node) => `${node.id} ${node.state} ${node.progress.filled}/${node.progress.total}`),
         );
       });
     });

@@ -64,7 +64,7 @@ function checkAnalysis(text: string, analysis: Analysis): string[] {
   const checkLine = (where: string, line: number) => {
     if (!Number.isInteger(line) || line < 1 || line > lines.length) problems.push(`${where}: line ${line} outside 1..${lines.length}`);
   };
-  const checkCompletion = (where: string, completion: { filled: number; total: number }) => {
+  const checkProgress = (where: string, completion: { filled: number; total: number }) => {
     if (!(completion.filled >= 0 && completion.filled <= completion.total)) problems.push(`${where}: completion ${completion.filled}/${completion.total}`);
   };
 
@@ -89,7 +89,7 @@ function checkAnalysis(text: string, analysis: Analysis): string[] {
     checkRange(`${where} range`, node.range);
     checkLine(`${where} endLine`, node.endLine);
     if (node.endLine < node.range.line) problems.push(`${where}: endLine ${node.endLine} < heading line ${node.range.line}`);
-    checkCompletion(where, node.completion);
+    checkProgress(where, node.progress);
     node.openSlots.forEach((slot, i) => {
       checkRange(`${where} openSlots[${i}] ${slot.rule}`, slot);
       slotKeys.push(key(slot.rule, slot));
@@ -101,7 +101,7 @@ function checkAnalysis(text: string, analysis: Analysis): string[] {
     checkRange(`preambleSlots[${i}] ${slot.rule}`, slot);
     slotKeys.push(key(slot.rule, slot));
   });
-  checkCompletion('document', analysis.completion);
+  checkProgress('document', analysis.progress);
 
   // types.ts: "Every open slot has exactly one finding."
   const findingKeys = analysis.findings.map((finding) => key(finding.rule, finding)).sort();

@@ -195,12 +195,12 @@ describe('completion', () => {
     const analysis = check(doc('## 1. 개요\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: 예약\n- **핵심 기능**: \n'));
     const overview = analysis.sections.find((s) => s.title === '1. 개요')!;
     const projectOverview = overview.children.find((s) => s.title === '1.1 프로젝트 개요')!;
-    assert.deepEqual(projectOverview.completion, { filled: 1, total: 2 });
+    assert.deepEqual(projectOverview.progress, { filled: 1, total: 2 });
     assert.equal(projectOverview.state, 'partial');
     const scope = overview.children.find((s) => s.title.startsWith('1.2'))!;
     assert.equal(scope.missing, true);
-    assert.deepEqual(scope.completion, { filled: 0, total: 4 });
-    assert.ok(analysis.completion.total > 100);
+    assert.deepEqual(scope.progress, { filled: 0, total: 4 });
+    assert.ok(analysis.progress.total > 100);
   });
 });
 
@@ -269,7 +269,7 @@ describe('real-world styles (found by adversarial documents)', () => {
     const text = readTemplate().replace('## 11. 보안 아키텍처', '## 11. 보안');
     const analysis = check(text);
     assert.deepEqual(summary(analysis.findings, ['missing-section']), []);
-    assert.equal(analysis.completion.total, check(readTemplate()).completion.total);
+    assert.equal(analysis.progress.total, check(readTemplate()).progress.total);
   });
 
   it('placeholders in diagram fences and with other spacing are reported; data fences are not', () => {
@@ -293,7 +293,7 @@ describe('real-world styles (found by adversarial documents)', () => {
     const text = doc('## 4. 논리 아키텍처\n### 4.1 시스템 컨텍스트 다이어그램\n\n### 4.2 도메인 아키텍처\n');
     const four = check(text).sections.find((s) => s.title.startsWith('4.'))!;
     const contextDiagram = four.children.find((s) => s.title.startsWith('4.1'))!;
-    assert.equal(contextDiagram.completion.filled, 0);
+    assert.equal(contextDiagram.progress.filled, 0);
   });
 
   it('disable comments accept comma-separated rules', () => {
@@ -319,7 +319,7 @@ describe('review findings', () => {
     const text = doc('<!-- archdoc-disable missing-section -->\n## 1. 개요 (Executive Summary)\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: x\n<!-- archdoc-disable-next-line -->\n- **핵심 기능**: \n');
     const analysis = check(text);
     assert.deepEqual(analysis.findings, []);
-    assert.deepEqual(analysis.completion, { filled: 1, total: 1 });
+    assert.deepEqual(analysis.progress, { filled: 1, total: 1 });
     assert.ok(!analysis.sections.some((s) => s.missing));
   });
 
@@ -333,9 +333,9 @@ describe('review findings', () => {
     const analysis = check(doc('## 4. 논리 아키텍처 (Logical View)\n### 4.2 도메인 아키텍처\n#### 4.2.2 바운디드 컨텍스트\n- **메모**: \n\n## 16. 부록\n'));
     const four = analysis.sections.find((s) => s.title.startsWith('4.'))!;
     const context = four.children.find((s) => s.title.startsWith('4.2'))!.children.find((s) => s.title.startsWith('4.2.2'))!;
-    assert.deepEqual(context.completion, { filled: 0, total: 1 });
+    assert.deepEqual(context.progress, { filled: 0, total: 1 });
     const appendix = analysis.sections.find((s) => s.title.startsWith('16.'))!;
-    assert.equal(appendix.completion.total, 6); // 16.1 (3 fields) + 16.2 (1 row) + 16.3 (2 placeholders)
+    assert.equal(appendix.progress.total, 6); // 16.1 (3 fields) + 16.2 (1 row) + 16.3 (2 placeholders)
   });
 
   it('leading digits that are part of a word are not a section number', () => {

@@ -59,11 +59,11 @@ describe('the built-in Korean template', () => {
   it('has no missing or empty sections and is 0 % complete', () => {
     assert.deepEqual(linesOf(analysis.findings, 'missing-section'), []);
     assert.deepEqual(linesOf(analysis.findings, 'empty-section'), []);
-    assert.equal(analysis.completion.filled, 0);
-    assert.equal(analysis.completion.total, 152);
+    assert.equal(analysis.progress.filled, 0);
+    assert.equal(analysis.progress.total, 152);
     const visit = (nodes: typeof analysis.sections): void =>
       nodes.forEach((node) => {
-        assert.equal(node.completion.filled, 0, node.title);
+        assert.equal(node.progress.filled, 0, node.title);
         visit(node.children);
       });
     visit(analysis.sections);

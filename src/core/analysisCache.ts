@@ -1,5 +1,5 @@
 /**
- * One analysis per document version (SPEC §5): the section tree, diagnostics, status bar, completion and code
+ * One analysis per document version: the section tree, diagnostics, status bar, completion and code
  * actions all ask this cache, and only the first request for a version parses — incrementally, through one
  * `IncrementalParser` per document, so that after a small edit only the changed chunks are re-parsed.
  */
