@@ -4,7 +4,7 @@ export type Format = 'text' | 'json' | 'sarif' | 'github';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
 
 export interface ParsedArgs {
-  command: 'check' | 'init' | 'outline' | 'help' | 'version';
+  command: 'check' | 'init' | 'outline' | 'rules' | 'help' | 'version';
   format: Format;
   templates: string[];
   paths: string[];
@@ -17,9 +17,10 @@ export const USAGE = `Usage:
   archdoc check [--format text|json|sarif|github] [--template ID|PATH]… PATH…
   archdoc init [--template ID|PATH] [FILE]
   archdoc outline [--template ID|PATH] FILE
+  archdoc rules [--format text|json]
 
 Options:
-  --format F      output format of check (default: text)
+  --format F      output format of check (default: text); rules: text or json
   --template T    a template id (high-level-architecture, high-level-architecture-en, or one in
                   .archdoc/templates/) or the path of a template Markdown file; repeatable
   --lang L        language of messages: en or ko (default: from LANG)
@@ -32,7 +33,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return base('help');
   if (command === '--version' || command === '-v') return base('version');
-  if (command !== 'check' && command !== 'init' && command !== 'outline') throw new UsageError(`Unknown command "${command}".`);
+  if (command !== 'check' && command !== 'init' && command !== 'outline' && command !== 'rules') throw new UsageError(`Unknown command "${command}".`);
   const parsed = base(command);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -67,6 +68,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         parsed.paths.push(arg);
     }
   }
+  if (command === 'rules' && parsed.paths.length > 0) throw new UsageError('rules takes no files.');
+  if (command === 'rules' && parsed.format !== 'text' && parsed.format !== 'json') throw new UsageError('rules prints text or json.');
   if (command === 'check' && parsed.paths.length === 0) throw new UsageError('check needs at least one file or folder.');
   if (command === 'outline' && parsed.paths.length !== 1) throw new UsageError('outline needs exactly one file.');
   if (command === 'init' && parsed.paths.length > 1) throw new UsageError('init takes at most one file.');

@@ -1,5 +1,5 @@
 /** Output formats of `archdoc check`: text, the documented JSON object, SARIF 2.1.0 and GitHub annotations. */
-import { type Analysis, progressPercent, type Finding, RULE_IDS, ruleDocsUrl, type Severity } from '../core';
+import { type Analysis, progressPercent, type Finding, RULE_IDS, RULES, ruleDocsUrl, type Severity } from '../core';
 
 export interface CheckedFile {
   path: string;
@@ -61,7 +61,13 @@ export function formatSarif(files: readonly CheckedFile[], version: string): str
             name: 'archdoc',
             version,
             informationUri: 'https://github.com/archdoc/archdoc',
-            rules: RULE_IDS.map((id) => ({ id, name: id, shortDescription: { text: id.replace(/-/gu, ' ') }, helpUri: ruleDocsUrl(id) })),
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              name: rule.id,
+              shortDescription: { text: rule.description.en },
+              defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+              helpUri: ruleDocsUrl(rule.id),
+            })),
           },
         },
         results: files.flatMap(({ path, analysis }) =>

@@ -5,6 +5,7 @@ import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
 import { displayPath, expandPaths, loadTemplates, readTextFile } from './files';
 import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from './format';
 import { formatOutline } from './outline';
+import { formatRules } from './rules';
 import { readWorkspaceSettings } from './settings';
 
 declare const ARCHDOC_VERSION: string;
@@ -33,6 +34,10 @@ export function run(argv: readonly string[], io: Io): number {
   }
   if (args.command === 'version') {
     io.stdout(`${ARCHDOC_VERSION}\n`);
+    return 0;
+  }
+  if (args.command === 'rules') {
+    io.stdout(formatRules(args.format === 'json' ? 'json' : 'text', toLocale(args.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG)));
     return 0;
   }
   const settings = readWorkspaceSettings(io.cwd);

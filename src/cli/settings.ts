@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
-import { type AnalyzeOptions, RULE_IDS, type SeveritySetting } from '../core';
+import { type AnalyzeOptions, isRuleId, type SeveritySetting } from '../core';
 
 export interface WorkspaceSettings {
-  options: Pick<AnalyzeOptions, 'severity' | 'include' | 'maxFileSize'>;
+  options: Pick<AnalyzeOptions, 'severity' | 'include' | 'maxFileSize' | 'unstartedSections'>;
   templates: string[];
   problem?: string;
 }
@@ -31,13 +31,19 @@ export function readWorkspaceSettings(cwd: string): WorkspaceSettings {
   const severities = value('severity');
   if (severities && typeof severities === 'object') {
     for (const [rule, level] of Object.entries(severities)) {
-      if ((RULE_IDS as readonly string[]).includes(rule) && (SEVERITIES as readonly unknown[]).includes(level)) severity[rule as (typeof RULE_IDS)[number]] = level as SeveritySetting;
+      if (isRuleId(rule) && (SEVERITIES as readonly unknown[]).includes(level)) severity[rule] = level as SeveritySetting;
     }
   }
   const strings = (raw: unknown) => (Array.isArray(raw) ? raw.filter((entry): entry is string => typeof entry === 'string') : []);
   const maxFileSize = value('maxFileSize');
+  const unstarted = value('unstartedSections');
   return {
-    options: { severity, include: strings(value('include')), maxFileSize: typeof maxFileSize === 'number' ? maxFileSize : undefined },
+    options: {
+      severity,
+      include: strings(value('include')),
+      maxFileSize: typeof maxFileSize === 'number' ? maxFileSize : undefined,
+      unstartedSections: unstarted === 'warning' || unstarted === 'information' ? unstarted : undefined,
+    },
     templates: strings(value('templates')).map((template) => join(cwd, template)),
   };
 }

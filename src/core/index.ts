@@ -1,7 +1,8 @@
 /** The archdoc engine: pure TypeScript, no `vscode`, no Node built-ins. */
 export { analyze, analyzeParsed, stripBom, type AnalysisContext } from './analyze';
 export { builtinTemplates } from './builtin';
-export { message, toLocale, type Locale } from './messages';
+export { toLocale, type Locale } from './messages';
+export { isRuleId, ruleById, RULE_IDS, RULES, type FixKind, type Rule } from './rules';
 export { getParseCount, parseMarkdown, type ParseResult } from './parse';
 export { matchesAny } from './recognize';
 export { compileTemplate, type Template, type TemplateSection } from './template';

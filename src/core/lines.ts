@@ -44,3 +44,19 @@ export class LineIndex {
     return { line, column, endLine, endColumn };
   }
 }
+
+/** Range of the i-th cell of a one-line table row, found by its pipes; the whole row when that fails. */
+export function cellRange(lines: LineIndex, row: Range, index: number): Range {
+  const text = lines.lineText(row.line);
+  const pipes: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] === '|' && text[i - 1] !== '\\') pipes.push(i);
+  const leading = text.trimStart().startsWith('|') ? 1 : 0;
+  const start = index + leading - 1 >= 0 ? pipes[index + leading - 1] : -1;
+  const end = pipes[index + leading] ?? text.length;
+  if (start === undefined) return row;
+  let from = start + 1;
+  let to = end;
+  while (from < to && text[from] === ' ') from++;
+  while (to > from && text[to - 1] === ' ') to--;
+  return { line: row.line, column: from + 1, endLine: row.line, endColumn: to + 1 };
+}

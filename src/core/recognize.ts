@@ -1,4 +1,7 @@
-/** Which template, if any, a document is written from: front matter, then its H1 title, then include globs. */
+/**
+ * Which template, if any, a document is written from: front matter, then its H1 title, then include globs; and
+ * the cheap checks on the raw text that decide whether parsing is worth it at all.
+ */
 import type { Root } from 'mdast';
 import picomatch from 'picomatch/posix';
 import { parse as parseYaml } from 'yaml';
@@ -83,4 +86,37 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
     }
     return suffixes.some((suffix) => matcher!(suffix));
   });
+}
+
+/** A necessary condition for recognition: front matter naming archdoc, or some template's title in an H1 line. */
+export function mentionsTemplate(text: string, templates: readonly Template[]): boolean {
+  if (frontMatterOf(text)?.includes('archdoc')) return true;
+  return templatesInTitle(normalizeKey(h1Candidates(text).join(' ').replace(/<[^>]*>/gu, '')), templates).length > 0;
+}
+
+/** Recognition without a parse (a file too large, or one the parser failed on): front matter, else the first H1. */
+export function quickTemplateId(text: string, templates: readonly Template[]): string | undefined {
+  const declared = /^archdoc:\s*["']?([\w.-]+)/mu.exec(frontMatterOf(text) ?? '')?.[1];
+  if (declared) return templates.find((template) => template.id === declared)?.id;
+  const title = h1Candidates(text).find((candidate) => candidate.trim().length > 0);
+  return title ? templatesInTitle(normalizeKey(title), templates)[0]?.id : undefined;
+}
+
+/** ATX H1 lines and the text lines of setext H1s: where a title can be. A plain scan, run per keystroke. */
+function h1Candidates(text: string): string[] {
+  const found: string[] = [];
+  let previous = '';
+  for (const line of text.split(/\r\n|\r|\n/u)) {
+    const trimmed = line.trimStart();
+    if (line.length - trimmed.length <= 3) {
+      if (trimmed.startsWith('#') && (trimmed.length === 1 || trimmed[1] === ' ' || trimmed[1] === '\t')) found.push(trimmed.replace(/^#[ \t]*/u, ''));
+      else if (trimmed.startsWith('=') && /^=+[ \t]*$/u.test(trimmed)) found.push(previous);
+    }
+    previous = line;
+  }
+  return found;
+}
+
+function frontMatterOf(text: string): string | undefined {
+  return /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u.exec(text)?.[1];
 }

@@ -1,6 +1,6 @@
 /** `<!-- archdoc-disable [rule…] -->` (whole file) and `<!-- archdoc-disable-next-line [rule…] -->` comments. */
 import type { Nodes, Root } from 'mdast';
-import { RULE_IDS, type RuleId } from './types';
+import { RULE_IDS, type RuleId } from './rules';
 
 const DIRECTIVE = /<!--\s*archdoc-disable(-next-line)?((?:[\s,]+[\w-]+)*)[\s,]*-->/gu;
 

@@ -1,16 +1,8 @@
 /** Public types of the archdoc engine. Shared by the CLI, the VS Code adapters and the tests. */
 
-export const RULE_IDS = [
-  'empty-field',
-  'empty-table-cell',
-  'empty-table',
-  'placeholder',
-  'unchosen-option',
-  'missing-section',
-  'empty-section',
-] as const;
+import type { RuleId } from './rules';
 
-export type RuleId = (typeof RULE_IDS)[number];
+export type { RuleId };
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -89,6 +81,8 @@ export interface AnalyzeOptions {
   severity?: Partial<Record<RuleId, SeveritySetting>>;
   /** In bytes of UTF-8; larger documents are skipped with a reason. */
   maxFileSize?: number;
+  /** Severity of warnings in a section none of whose slots is filled yet (default information). */
+  unstartedSections?: 'information' | 'warning';
   /** Force a template, skipping recognition (CLI `--template`). */
   templateId?: string;
 }

@@ -1,0 +1,25 @@
+/** `empty-section`: a heading with nothing under it. */
+import { headingRange } from '../outline';
+import { isEmptySection } from '../sections';
+import { defineRule } from './rule';
+
+export const emptySectionRule = defineRule({
+  id: 'empty-section',
+  severity: 'warning',
+  description: {
+    en: 'A section has a heading and nothing else.',
+    ko: '섹션에 제목만 있고 내용이 없습니다.',
+  },
+  message: {
+    en: (p) => `Section "${p.title}" is empty.`,
+    ko: (p) => `"${p.title}" 섹션이 비어 있습니다.`,
+  },
+  fixes: ['not-applicable'],
+  docs: 'A heading with no content and no sub-sections before the next heading (`---` and comments are not content).',
+  checkSection({ section, templateSection, lines }) {
+    if (!section.heading || !isEmptySection(section)) return undefined;
+    // The section's own slots; a section whose template holds only sub-sections adds none (they count as missing).
+    const slots = templateSection ? templateSection.ownSlots || (templateSection.children.length > 0 ? 0 : 1) : 1;
+    return { range: headingRange(section, lines), params: { title: section.title }, slots };
+  },
+});

@@ -1,0 +1,39 @@
+/** `missing-section`: a template section the document lacks, reported once at its highest missing level. */
+import { insertionLine } from '../missing';
+import { headingRange } from '../outline';
+import { defineRule, type DocumentHit } from './rule';
+
+export const missingSectionRule = defineRule({
+  id: 'missing-section',
+  severity: 'warning',
+  description: {
+    en: 'A section of the template is missing from the document.',
+    ko: '템플릿의 섹션이 문서에 없습니다.',
+  },
+  message: {
+    en: (p) => `Section "${p.title}" of the template is missing.`,
+    ko: (p) => `템플릿의 "${p.title}" 섹션이 없습니다.`,
+  },
+  fixes: ['insert-section'],
+  docs:
+    'A template section the document lacks, reported once at its highest missing level, on the nearest enclosing\n' +
+    'heading that exists (the H1 for a top-level section).',
+  checkDocument({ template, match, top, title, lines }) {
+    const hits: DocumentHit[] = [];
+    for (const templateSection of template.sections) {
+      if (match.has(templateSection)) continue;
+      const parent = templateSection.parent;
+      if (parent && !match.has(parent)) continue; // reported once, at the highest missing level
+      const anchor = parent ? match.get(parent)! : top;
+      const range = anchor.heading ? headingRange(anchor, lines) : title ? headingRange(title, lines) : lines.lineRange(1);
+      hits.push({
+        anchor,
+        templateSection,
+        range,
+        params: { title: templateSection.title },
+        data: { kind: 'missing-section', templateSectionId: templateSection.id, insertAfterLine: insertionLine(anchor, templateSection, template, match, lines) },
+      });
+    }
+    return hits;
+  },
+});

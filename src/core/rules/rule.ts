@@ -1,0 +1,85 @@
+/**
+ * What a rule is: its id, default severity, texts in English and Korean, the quick fixes it offers, and its check.
+ * The rule table (`./index.ts`) lists every rule; the CLI (`archdoc rules`, SARIF), the README's rule sections and
+ * the `archdoc.severity` schema in package.json are all read from it.
+ */
+import type { LineIndex } from '../lines';
+import type { Locale } from '../messages';
+import type { ScanItem } from '../scan';
+import type { DocSection } from '../sections';
+import type { Template, TemplateSection } from '../template';
+import type { FindingData, Range, Severity } from '../types';
+
+export type Localized<T> = Record<Locale, T>;
+export type MessageParams = Record<string, string>;
+
+/** The quick fixes a finding of the rule can offer (the editor and the agent write tools read these). */
+export type FixKind = 'choose-option' | 'not-applicable' | 'insert-section';
+
+/** One finding as a rule reports it; the engine adds the rule id, severity and message. */
+export interface RuleHit {
+  range: Range;
+  params: MessageParams;
+  data?: FindingData;
+}
+
+/** A section-level finding stands for the slots of the whole section. */
+export interface SectionHit extends RuleHit {
+  slots: number;
+}
+
+/** A document-level finding, filed under the document section it belongs to. */
+export interface DocumentHit extends RuleHit {
+  anchor: DocSection;
+  templateSection: TemplateSection;
+}
+
+export interface ItemContext {
+  /** Where option lists and pre-filled values come from: the matched template section (or a same-titled one). */
+  schema?: TemplateSection;
+  template: Template;
+  lines: LineIndex;
+}
+
+export interface SectionContext {
+  section: DocSection;
+  /** The template section this document section was matched to. */
+  templateSection?: TemplateSection;
+  lines: LineIndex;
+}
+
+export interface DocumentContext {
+  template: Template;
+  /** Template section → the document section it was matched to. */
+  match: ReadonlyMap<TemplateSection, DocSection>;
+  /** The section that holds the document's top-level sections (its title, or the virtual root). */
+  top: DocSection;
+  title?: DocSection;
+  lines: LineIndex;
+}
+
+export interface Rule<Id extends string = string> {
+  id: Id;
+  severity: Severity;
+  /** One line: what the rule reports (`archdoc rules`, SARIF, the settings schema). */
+  description: Localized<string>;
+  /** The finding's message, from the parameters the check reports. */
+  message: Localized<(params: MessageParams) => string>;
+  fixes: readonly FixKind[];
+  /** The README's section for the rule (Markdown, English): what is reported and what is not, with examples. */
+  docs: string;
+  /** Findings on one fillable thing (a field, a table row, a fence, a short text). The thing is one slot: open
+   *  while any rule reports on it. */
+  checkItem?(item: ScanItem, context: ItemContext): RuleHit[];
+  /** A finding on a section as a whole; when one is reported, the section's items are not checked. */
+  checkSection?(context: SectionContext): SectionHit | undefined;
+  /** Findings about the document's structure. */
+  checkDocument?(context: DocumentContext): DocumentHit[];
+}
+
+/** Keeps the literal id type, so that the rule table yields the `RuleId` union. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
+}
+
+export const NONE: RuleHit[] = [];
