@@ -52,22 +52,21 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (next === undefined || next === '') throw new UsageError(`${flag} needs a value.`);
       return next;
     };
+    const choice = <T extends string>(allowed: readonly T[], what: string): T => {
+      const chosen = value();
+      if (!(allowed as readonly string[]).includes(chosen)) throw new UsageError(`Unknown ${what} "${chosen}" (use ${allowed.join(', ')}).`);
+      return chosen as T;
+    };
     switch (flag) {
-      case '--format': {
-        const format = value();
-        if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}" (use ${FORMATS.join(', ')}).`);
-        parsed.format = format as Format;
+      case '--format':
+        parsed.format = choice(FORMATS, 'format');
         break;
-      }
       case '--template':
         parsed.templates.push(value());
         break;
-      case '--lang': {
-        const lang = value();
-        if (!(LANGUAGES as readonly string[]).includes(lang)) throw new UsageError(`Unknown language "${lang}" (use ${LANGUAGES.join(' or ')}).`);
-        parsed.lang = lang as Locale;
+      case '--lang':
+        parsed.lang = choice(LANGUAGES, 'language');
         break;
-      }
       case '--allow-empty':
         if (inline !== undefined) throw new UsageError('--allow-empty takes no value.');
         parsed.allowEmpty = true;

@@ -116,7 +116,7 @@ describe('archdoc check', function () {
     const { code, stdout, stderr } = archdoc(['check', '--lang', 'fr', filled]);
     assert.equal(code, 2);
     assert.equal(stdout, '');
-    assert.match(stderr, /Unknown language "fr" \(use en or ko\)/u);
+    assert.match(stderr, /Unknown language "fr" \(use en, ko\)/u);
   });
 
   it('exits 2 with a one-line reason when the paths hold no Markdown file, unless --allow-empty', () => {
