@@ -17,6 +17,8 @@ export interface ArchdocApi {
   treeItems(): TreeItemSnapshot[];
   stats(): { parses: number; versionsAnalysed: number };
   templatesReady: Promise<void>;
+  /** Template files that could not be used at the last reload, and why. */
+  templateProblems(): Array<{ path: string; reason: string }>;
 }
 
 export interface TreeItemSnapshot {
@@ -55,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): ArchdocApi {
     treeItems: () => tree.rootNodes.map(snapshot),
     stats: () => ({ parses: model.parses, versionsAnalysed: model.versionsAnalysed }),
     templatesReady,
+    templateProblems: () => templates.problems.map(({ uri, reason }) => ({ path: vscode.workspace.asRelativePath(uri), reason })),
   };
 }
 

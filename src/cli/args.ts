@@ -1,37 +1,47 @@
 /** Command-line parsing for `archdoc check|init|outline`. */
+import type { Locale } from '../core';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
+const LANGUAGES: readonly Locale[] = ['en', 'ko'];
 
 export interface ParsedArgs {
   command: 'check' | 'init' | 'outline' | 'rules' | 'help' | 'version';
   format: Format;
   templates: string[];
   paths: string[];
-  lang?: string;
+  lang?: Locale;
+  /** check: a path list holding no Markdown file is not an error. */
+  allowEmpty: boolean;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  archdoc check [--format text|json|sarif|github] [--template ID|PATH]… PATH…
+  archdoc check [--format text|json|sarif|github] [--template ID|PATH]… [--allow-empty] PATH…
   archdoc init [--template ID|PATH] [FILE]
   archdoc outline [--template ID|PATH] FILE
   archdoc rules [--format text|json]
 
+PATH is a Markdown file (*.md, *.markdown) or a folder, searched for Markdown files (node_modules, .git,
+out, dist and .archdoc/templates skipped); only architecture documents are checked, the others are named.
+
 Options:
   --format F      output format of check (default: text); rules: text or json
   --template T    a template id (high-level-architecture, high-level-architecture-en, or one in
-                  .archdoc/templates/) or the path of a template Markdown file; repeatable
+                  .archdoc/templates/) or the path of a template Markdown file; repeatable. A file named
+                  on the command line is checked against the first one even without a matching title
+  --allow-empty   exit 0 when the paths hold no Markdown file (default: exit 2)
   --lang L        language of messages: en or ko (default: from LANG)
   -h, --help      this help
   --version       the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage or I/O error.`;
+Exit codes: 0 no findings, 1 findings, 2 usage or I/O error, or no Markdown file found.`;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') return base('help');
+  if (command === undefined) throw new UsageError('No command given.');
+  if (command === '-h' || command === '--help' || command === 'help') return base('help');
   if (command === '--version' || command === '-v') return base('version');
   if (command !== 'check' && command !== 'init' && command !== 'outline' && command !== 'rules') throw new UsageError(`Unknown command "${command}".`);
   const parsed = base(command);
@@ -43,18 +53,24 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (next === undefined || next === '') throw new UsageError(`${flag} needs a value.`);
       return next;
     };
+    const choice = <T extends string>(allowed: readonly T[], what: string): T => {
+      const chosen = value();
+      if (!(allowed as readonly string[]).includes(chosen)) throw new UsageError(`Unknown ${what} "${chosen}" (use ${allowed.join(', ')}).`);
+      return chosen as T;
+    };
     switch (flag) {
-      case '--format': {
-        const format = value();
-        if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}" (use ${FORMATS.join(', ')}).`);
-        parsed.format = format as Format;
+      case '--format':
+        parsed.format = choice(FORMATS, 'format');
         break;
-      }
       case '--template':
         parsed.templates.push(value());
         break;
       case '--lang':
-        parsed.lang = value();
+        parsed.lang = choice(LANGUAGES, 'language');
+        break;
+      case '--allow-empty':
+        if (inline !== undefined) throw new UsageError('--allow-empty takes no value.');
+        parsed.allowEmpty = true;
         break;
       case '-h':
       case '--help':
@@ -73,10 +89,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'check' && parsed.paths.length === 0) throw new UsageError('check needs at least one file or folder.');
   if (command === 'outline' && parsed.paths.length !== 1) throw new UsageError('outline needs exactly one file.');
   if (command === 'init' && parsed.paths.length > 1) throw new UsageError('init takes at most one file.');
+  if (command !== 'check' && parsed.allowEmpty) throw new UsageError('--allow-empty is an option of check.');
   if (command !== 'check' && parsed.templates.length > 1) throw new UsageError(`${command} takes at most one --template.`);
   return parsed;
 }
 
 function base(command: ParsedArgs['command']): ParsedArgs {
-  return { command, format: 'text', templates: [], paths: [] };
+  return { command, format: 'text', templates: [], paths: [], allowEmpty: false };
 }

@@ -1,32 +1,28 @@
 /** Reading documents and templates from disk for the CLI; every failure becomes a message, not a throw. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
-import { compileTemplate, type Template } from '../core';
+import { join, relative, resolve, sep } from 'node:path';
+import { decodeText, type DecodedText, isMarkdownFile, isSkippedFolder, isTemplateFileName, loadTemplate, type Template, TEMPLATE_FOLDER } from '../core';
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+export interface PathError {
+  path: string;
+  reason: string;
+}
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist']);
-
-export function readTextFile(path: string): ReadResult {
-  let bytes: Buffer;
+export function readTextFile(path: string): DecodedText {
   try {
-    bytes = readFileSync(path);
+    return decodeText(readFileSync(path));
   } catch (error) {
     return { ok: false, reason: describeError(error) };
   }
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, reason: 'not valid UTF-8 (save it as UTF-8)' };
-  }
 }
 
-/** Markdown files below the given paths: files as given, folders walked (sorted, common build folders skipped). */
-export function expandPaths(paths: readonly string[]): { files: string[]; errors: Array<{ path: string; reason: string }> } {
+/**
+ * The files to check: files named on the command line as given (the user chose them), folders walked for Markdown
+ * files (sorted; dependency, build and template folders skipped, as in the editor's workspace check).
+ */
+export function expandPaths(paths: readonly string[]): { files: string[]; errors: PathError[] } {
   const files: string[] = [];
-  const errors: Array<{ path: string; reason: string }> = [];
+  const errors: PathError[] = [];
   for (const path of paths) {
     let isDirectory: boolean;
     try {
@@ -41,7 +37,7 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
   return { files, errors };
 }
 
-function walk(folder: string, files: string[], errors: Array<{ path: string; reason: string }>): void {
+function walk(folder: string, files: string[], errors: PathError[]): void {
   let entries;
   try {
     entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -52,56 +48,65 @@ function walk(folder: string, files: string[], errors: Array<{ path: string; rea
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(path, files, errors);
-    } else if (entry.name.toLowerCase().endsWith('.md')) files.push(path);
+      if (!isSkippedFolder(path.split(sep).join('/'))) walk(path, files, errors);
+    } else if (isMarkdownFile(entry.name)) files.push(path);
   }
 }
 
-/** Built-in templates plus `.archdoc/templates/*.md` of the current folder; `--template` narrows or adds. */
-export function loadTemplates(builtin: readonly Template[], selectors: readonly string[], cwd: string, extraPaths: readonly string[] = []): { templates: Template[]; errors: string[] } {
-  const extra = extraPaths.flatMap((path) => {
-    const read = readTextFile(path);
-    return read.ok ? [compileTemplate(templateIdOf(path), read.text)] : [];
-  });
-  const available = [...builtin, ...workspaceTemplates(cwd), ...extra];
-  if (selectors.length === 0) return { templates: available, errors: [] };
+export interface LoadedTemplates {
+  templates: Template[];
+  /** `--template` values that name no template: nothing can be checked. */
+  errors: string[];
+  /** Template files that could not be used (unreadable, not UTF-8, empty): reported, the others still apply. */
+  problems: string[];
+}
+
+/** Built-in templates plus `.archdoc/templates/*.md` of the current folder and the setting's files; `--template` narrows or adds. */
+export function loadTemplates(builtin: readonly Template[], selectors: readonly string[], cwd: string, settingPaths: readonly string[] = []): LoadedTemplates {
+  const problems: string[] = [];
+  const readTemplate = (path: string): Template[] => {
+    const loaded = loadTemplateFile(path);
+    if (loaded.ok) return [loaded.template];
+    problems.push(`template ${displayPath(path, cwd)}: ${loaded.reason}`);
+    return [];
+  };
+  const available = [...builtin, ...workspaceTemplateFiles(cwd).flatMap(readTemplate), ...settingPaths.flatMap(readTemplate)];
+  if (selectors.length === 0) return { templates: available, errors: [], problems };
   const templates: Template[] = [];
   const errors: string[] = [];
   for (const selector of selectors) {
     const known = available.find((template) => template.id === selector);
-    if (known) {
-      templates.push(known);
-      continue;
-    }
-    const read = readTextFile(selector);
-    if (read.ok) templates.push(compileTemplate(templateIdOf(selector), read.text));
-    else errors.push(`template "${selector}": not a known template id, and ${read.reason}`);
+    const loaded = known ? { ok: true as const, template: known } : loadTemplateFile(selector);
+    if (loaded.ok) templates.push(loaded.template);
+    else errors.push(`template "${selector}": not a known template id, and ${loaded.reason}`);
   }
-  return { templates, errors };
+  return { templates, errors, problems };
 }
 
-function workspaceTemplates(cwd: string): Template[] {
-  const folder = join(cwd, '.archdoc', 'templates');
-  let names: string[];
+function loadTemplateFile(path: string) {
   try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.md')).sort();
-  } catch {
-    return [];
+    return loadTemplate(path, readFileSync(path));
+  } catch (error) {
+    return { ok: false as const, reason: describeError(error) };
   }
-  return names.flatMap((name) => {
-    const read = readTextFile(join(folder, name));
-    return read.ok ? [compileTemplate(templateIdOf(name), read.text)] : [];
-  });
 }
 
-export function templateIdOf(path: string): string {
-  return basename(path).replace(/\.md$/iu, '');
+function workspaceTemplateFiles(cwd: string): string[] {
+  const folder = join(cwd, ...TEMPLATE_FOLDER.split('/'));
+  try {
+    return readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => !entry.isDirectory() && isTemplateFileName(entry.name))
+      .map((entry) => join(folder, entry.name))
+      .sort();
+  } catch {
+    return []; // no template folder
+  }
 }
 
 /** Paths shown to the user: relative to the current folder, forward slashes (also used for include globs). */
 export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, resolve(path));
-  return (rel.startsWith('..') ? resolve(path) : rel).split(sep).join('/');
+  const rel = relative(cwd, resolve(cwd, path));
+  return (rel.startsWith('..') ? resolve(cwd, path) : rel).split(sep).join('/');
 }
 
 function describeError(error: unknown): string {

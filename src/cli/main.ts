@@ -1,6 +1,6 @@
 /** The `archdoc` command line: the same engine as the extension, for CI. */
 import { writeFileSync } from 'node:fs';
-import { type AnalyzeOptions, analyze, builtinTemplates, type Template, toLocale } from '../core';
+import { type AnalyzeOptions, analyze, builtinTemplates, type Locale, type Template, toLocale } from '../core';
 import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
 import { displayPath, expandPaths, loadTemplates, readTextFile } from './files';
 import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from './format';
@@ -43,40 +43,48 @@ export function run(argv: readonly string[], io: Io): number {
   const settings = readWorkspaceSettings(io.cwd);
   if (settings.problem) io.stderr(`archdoc: ${settings.problem}\n`);
   const loaded = loadTemplates(builtinTemplates(), args.templates, io.cwd, settings.templates);
-  if (loaded.errors.length > 0) {
-    for (const error of loaded.errors) io.stderr(`archdoc: ${error}\n`);
-    return 2;
-  }
-  const locale = toLocale(args.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
+  for (const message of [...loaded.problems, ...loaded.errors]) io.stderr(`archdoc: ${message}\n`);
+  if (loaded.errors.length > 0) return 2;
+  const locale = args.lang ?? toLocale(io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
   if (args.command === 'init') return init(args, loaded.templates[0], io);
   if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io);
-  return check(args, loaded.templates, locale, settings.options, io);
+  const result = check(args, loaded.templates, locale, settings.options, io);
+  // A template that could not be read is an I/O error like an unreadable document.
+  return loaded.problems.length > 0 ? 2 : result;
 }
 
-function check(args: ParsedArgs, templates: Template[], locale: ReturnType<typeof toLocale>, settings: AnalyzeOptions, io: Io): number {
+function check(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io): number {
   const { files, errors } = expandPaths(args.paths);
-  let ioFailed = errors.length > 0;
+  let failed = errors.length > 0;
   for (const { path, reason } of errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
   const checked: CheckedFile[] = [];
   const skipped: string[] = [];
-  const explicit = new Set(args.paths);
+  const forced = new Set(args.templates.length > 0 ? args.paths : []);
   for (const file of files) {
     const path = displayPath(file, io.cwd);
     const read = readTextFile(file);
     if (!read.ok) {
       io.stderr(`archdoc: ${path}: ${read.reason}\n`);
-      ioFailed = true;
+      failed = true;
       continue;
     }
-    // A file named on the command line together with --template is checked against it even without a matching title.
-    const forceTemplate = args.templates.length > 0 && explicit.has(file) ? templates[0]?.id : undefined;
-    let analysis = analyze(read.text, { templates, locale, options: { ...settings, path } });
-    if (!analysis.templateId && forceTemplate) analysis = analyze(read.text, { templates, locale, options: { ...settings, path, templateId: forceTemplate } });
+    // A file named on the command line together with --template is included as by an `archdoc.include` glob: checked
+    // against the first --template when neither its front matter nor its title names one.
+    const include = forced.has(file) ? [...(settings.include ?? []), literalGlob(path)] : settings.include;
+    const analysis = analyze(read.text, { templates, locale, options: { ...settings, path, include } });
     if (analysis.templateId) checked.push({ path, analysis });
     else skipped.push(path);
     if (analysis.skippedReason) io.stderr(`archdoc: ${path}: ${analysis.skippedReason}\n`);
     // A front matter naming a template that does not exist is a configuration error, not a pass.
-    if (!analysis.templateId && analysis.skippedReason) ioFailed = true;
+    if (!analysis.templateId && analysis.skippedReason) failed = true;
+  }
+  if (checked.length === 0 && skipped.length === 0) {
+    // Nothing was read: the errors above say why, and a summary of nothing would only hide them.
+    if (failed) return 2;
+    if (!args.allowEmpty) {
+      io.stderr(`archdoc: no Markdown files (*.md, *.markdown) in ${args.paths.join(', ')}; nothing to check (--allow-empty accepts this).\n`);
+      return 2;
+    }
   }
   const output = {
     text: () => formatText(checked, skipped),
@@ -85,8 +93,13 @@ function check(args: ParsedArgs, templates: Template[], locale: ReturnType<typeo
     github: () => formatGithub(checked),
   }[args.format]();
   io.stdout(output);
-  if (ioFailed) return 2;
+  if (failed) return 2;
   return checked.some((file) => file.analysis.findings.length > 0) ? 1 : 0;
+}
+
+/** A glob that matches exactly this path. */
+function literalGlob(path: string): string {
+  return path.replace(/[\\*?[\]{}()!+@|^$.#]/gu, '\\$&');
 }
 
 function init(args: ParsedArgs, template: Template | undefined, io: Io): number {
@@ -106,7 +119,7 @@ function init(args: ParsedArgs, template: Template | undefined, io: Io): number 
   return 0;
 }
 
-function outline(args: ParsedArgs, templates: Template[], locale: ReturnType<typeof toLocale>, settings: AnalyzeOptions, io: Io): number {
+function outline(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io): number {
   const file = args.paths[0];
   const read = readTextFile(file);
   if (!read.ok) {

@@ -3,7 +3,7 @@
  * same severities, include globs, size cap and extra templates as the editor.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
 import { type AnalyzeOptions, isRuleId, type SeveritySetting } from '../core';
 
@@ -44,6 +44,6 @@ export function readWorkspaceSettings(cwd: string): WorkspaceSettings {
       maxFileSize: typeof maxFileSize === 'number' ? maxFileSize : undefined,
       unstartedSections: unstarted === 'warning' || unstarted === 'information' ? unstarted : undefined,
     },
-    templates: strings(value('templates')).map((template) => join(cwd, template)),
+    templates: strings(value('templates')).map((template) => resolve(cwd, template)),
   };
 }

@@ -12,3 +12,4 @@ export { sectionSnippetBody, templateSnippets, type SnippetDefinition } from './
 export { IncrementalParser } from './incremental';
 export { AnalysisCache } from './analysisCache';
 export { progressPercent, ruleDocsUrl } from './report';
+export * from './policy';

@@ -1,6 +1,6 @@
 /** Commands: insert template / section, next/previous open slot, check the workspace, refresh, reveal. */
 import * as vscode from 'vscode';
-import { insertSectionEdit, type Template } from '../core';
+import { DOCUMENT_EXCLUDE_GLOB, DOCUMENT_GLOB, insertSectionEdit, isDocumentCandidate, type Template } from '../core';
 import { toVsRange } from './convert';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentModel } from './model';
@@ -102,28 +102,47 @@ function goToSlot(model: DocumentModel, direction: 1 | -1): void {
   editor.revealRange(new vscode.Range(target, target), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
+/** What the workspace check found, by workspace-relative path (tests compare it with `archdoc check`). */
+export interface WorkspaceCheck {
+  checked: number;
+  findings: number;
+  documents: Array<{ path: string; findings: number }>;
+  skipped: string[];
+}
+
+/** The files the command line would check in each workspace folder, found by the same policy. */
+async function documentCandidates(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  // files.exclude does not apply (an exclude is given), as it does not for the command line.
+  const found = await vscode.workspace.findFiles(DOCUMENT_GLOB, DOCUMENT_EXCLUDE_GLOB, 10000, token);
+  // The globs narrow the search; the policy decides, on the path inside its workspace folder.
+  return found.filter((uri) => isDocumentCandidate(vscode.workspace.asRelativePath(uri, false))).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+}
+
 /** Every Markdown file of the workspace, read without opening editors; cancellable; results in the Problems panel. */
-async function checkWorkspace(model: DocumentModel, diagnostics: vscode.DiagnosticCollection): Promise<{ checked: number; findings: number }> {
+async function checkWorkspace(model: DocumentModel, diagnostics: vscode.DiagnosticCollection): Promise<WorkspaceCheck> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking architecture documents'), cancellable: true },
     async (progress, token) => {
-      // files.exclude applies (no exclude argument); dependencies and the templates themselves are not documents.
-      const files = (await vscode.workspace.findFiles('**/*.md', undefined, 10000, token)).filter((uri) => !/\/(?:node_modules|\.archdoc\/templates)\//u.test(uri.path));
-      let checked = 0;
-      let findings = 0;
+      const files = await documentCandidates(token);
+      const result: WorkspaceCheck = { checked: 0, findings: 0, documents: [], skipped: [] };
       for (const [index, uri] of files.entries()) {
         if (token.isCancellationRequested) break;
-        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
+        const path = vscode.workspace.asRelativePath(uri);
+        progress.report({ message: path, increment: 100 / files.length });
         const analysis = await model.analysisOfUri(uri);
         if (analysis?.templateId) {
-          checked++;
-          findings += analysis.findings.length;
+          result.checked++;
+          result.findings += analysis.findings.length;
+          result.documents.push({ path, findings: analysis.findings.length });
           diagnostics.set(uri, analysis.findings.map(toDiagnostic));
-        } else diagnostics.delete(uri);
+        } else {
+          result.skipped.push(path);
+          diagnostics.delete(uri);
+        }
         if (index % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 0)); // keep the host responsive
       }
-      void vscode.window.showInformationMessage(vscode.l10n.t('archdoc: {0} architecture documents checked, {1} findings.', checked, findings));
-      return { checked, findings };
+      void vscode.window.showInformationMessage(vscode.l10n.t('archdoc: {0} architecture documents checked, {1} findings.', result.checked, result.findings));
+      return result;
     },
   );
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusDir, repoRoot } from './helpers';
@@ -89,6 +89,10 @@ describe('archdoc check', function () {
     const custom = JSON.parse(archdoc(['check', '--format', 'json', '--template', join(dir, 'mine.md'), join(dir, 'doc.md')]).stdout);
     assert.deepEqual(custom.files[0].completion, { filled: 1, total: 1 });
     assert.equal(custom.files[0].template, 'mine');
+    writeFileSync(join(dir, 'typo.md'), `---\narchdoc: high-level-architectur\n---\n${body}`);
+    const typo = archdoc(['check', '--template', 'high-level-architecture', join(dir, 'typo.md')]);
+    assert.equal(typo.code, 2, 'a front matter naming an unknown template stays an error');
+    assert.match(typo.stderr, /Unknown template "high-level-architectur"/u);
   });
 
   it('loads .archdoc/templates from the current folder', () => {
@@ -101,11 +105,91 @@ describe('archdoc check', function () {
   });
 
   it('rejects bad usage with exit 2 and the usage text', () => {
-    for (const args of [['check'], ['check', '--format', 'xml', filled], ['frobnicate'], ['check', '--nope', filled]]) {
+    for (const args of [[], ['check'], ['check', '--format', 'xml', filled], ['frobnicate'], ['check', '--nope', filled], ['init', '--allow-empty']]) {
       const { code, stderr } = archdoc(args);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /Usage:/);
     }
+  });
+
+  it('names the languages when --lang is not one of them', () => {
+    const { code, stdout, stderr } = archdoc(['check', '--lang', 'fr', filled]);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /Unknown language "fr" \(use en, ko\)/u);
+  });
+
+  it('exits 2 with a one-line reason when the paths hold no Markdown file, unless --allow-empty', () => {
+    mkdirSync(join(dir, 'empty'));
+    mkdirSync(join(dir, 'text'));
+    writeFileSync(join(dir, 'text', 'notes.txt'), '# High Level 아키텍처 정의서\n');
+    for (const folder of ['empty', 'text/']) {
+      const { code, stdout, stderr } = archdoc(['check', folder], dir);
+      assert.equal(code, 2, folder);
+      assert.equal(stdout, '');
+      assert.match(stderr, new RegExp(`^archdoc: no Markdown files \\(\\*\\.md, \\*\\.markdown\\) in ${folder}; .*--allow-empty.*\n$`, 'u'));
+    }
+    const allowed = archdoc(['check', '--allow-empty', '--format', 'json', 'empty', 'text'], dir);
+    assert.equal(allowed.code, 0);
+    assert.deepEqual(JSON.parse(allowed.stdout), { files: [] });
+    writeFileSync(join(dir, 'text', 'README.md'), '# Readme\n');
+    const plain = archdoc(['check', 'text'], dir);
+    assert.equal(plain.code, 0, 'Markdown that is not an architecture document is no error');
+    assert.match(plain.stdout, /text\/README\.md: skipped \(not an architecture document\)/u);
+  });
+
+  it('prints only the error when nothing could be read', () => {
+    const { code, stdout, stderr } = archdoc(['check', join(dir, 'nope.md')]);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.equal(stderr, `archdoc: ${join(dir, 'nope.md')}: no such file or folder\n`);
+  });
+
+  it('checks *.markdown like *.md, in folders and named, in any case', () => {
+    mkdirSync(join(dir, 'docs'));
+    copyFileSync(deviant, join(dir, 'docs', 'hla.markdown'));
+    copyFileSync(deviant, join(dir, 'docs', 'OTHER.MD'));
+    const json = JSON.parse(archdoc(['check', '--format', 'json', 'docs'], dir).stdout);
+    assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['docs/hla.markdown', 'docs/OTHER.MD']);
+    const named = JSON.parse(archdoc(['check', '--format', 'json', 'docs/hla.markdown'], dir).stdout);
+    assert.equal(named.files[0].findings.length, 2);
+  });
+
+  it('skips dependency, build and template folders when walking, as the editor does', () => {
+    cpSync(join(repoRoot, 'test/fixtures/workspace'), dir, { recursive: true });
+    for (const folder of ['node_modules/pkg', 'dist', '.archdoc/templates/old']) {
+      mkdirSync(join(dir, folder), { recursive: true });
+      copyFileSync(deviant, join(dir, folder, 'hla.md'));
+    }
+    const { stdout } = archdoc(['check', '.'], dir);
+    assert.deepEqual(
+      stdout.split('\n').filter((line) => /^[^:]+\.md: /u.test(line)),
+      ['docs/architecture.md: 140 finding(s), 13/152 slots filled (8%) [high-level-architecture]', 'README.md: skipped (not an architecture document)'],
+    );
+    assert.equal(archdoc(['check', '--format', 'json', 'dist/hla.md'], dir).code, 1, 'a file named on the command line is checked wherever it is');
+  });
+
+  it('names a template file that cannot be used, applies the others and exits 2', () => {
+    mkdirSync(join(dir, '.archdoc', 'templates'), { recursive: true });
+    writeFileSync(join(dir, '.archdoc', 'templates', 'adr.md'), '# ADR\n\n## Context\n- **Problem**: \n');
+    writeFileSync(join(dir, '.archdoc', 'templates', 'legacy.md'), Buffer.from([0x23, 0x20, 0xc7, 0xd1, 0x0a]));
+    writeFileSync(join(dir, 'adr-001.md'), '# ADR 001\n\n## Context\n- **Problem**: \n');
+    const { code, stdout, stderr } = archdoc(['check', '--format', 'json', 'adr-001.md'], dir);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'archdoc: template .archdoc/templates/legacy.md: not valid UTF-8 (save it as UTF-8)\n');
+    assert.equal(JSON.parse(stdout).files[0].template, 'adr');
+  });
+
+  it('reads absolute paths in archdoc.templates', () => {
+    writeFileSync(join(dir, 'mine.md'), '# My Template\n\n## Goals\n- **Owner**: \n');
+    const project = join(dir, 'project');
+    mkdirSync(join(project, '.vscode'), { recursive: true });
+    writeFileSync(join(project, '.vscode', 'settings.json'), JSON.stringify({ 'archdoc.templates': [join(dir, 'mine.md')] }));
+    writeFileSync(join(project, 'doc.md'), '# My Template for X\n\n## Goals\n- **Owner**: \n');
+    const { code, stdout, stderr } = archdoc(['check', '--format', 'json', 'doc.md'], project);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.equal(JSON.parse(stdout).files[0].template, 'mine');
   });
 
   it('init writes the template and never overwrites; outline prints the tree', () => {

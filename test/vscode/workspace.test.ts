@@ -1,11 +1,45 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { archdoc, archdocDiagnostics, openMarkdown, waitFor } from './helpers';
+import type { WorkspaceCheck } from '../../src/vscode/commands';
+import { archdoc, archdocDiagnostics, openMarkdown, repoRoot, waitFor } from './helpers';
 
 async function closeEditors(): Promise<void> {
   for (let i = 0; i < 10 && vscode.window.visibleTextEditors.length > 0; i++) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+}
+
+/** The workspace folder on disk: files written here change under VS Code's feet, as a `git checkout` would. */
+function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  assert.equal(folder.scheme, 'file');
+  return folder.fsPath;
+}
+
+/** Writes files into the workspace, runs the test, and removes them and the folders it created. */
+async function withFiles(files: Record<string, string | Buffer>, test: () => Promise<void>): Promise<void> {
+  const root = workspaceRoot();
+  const created = new Set<string>();
+  try {
+    for (const [path, content] of Object.entries(files)) {
+      const folder = mkdirSync(dirname(join(root, path)), { recursive: true });
+      if (folder) created.add(folder);
+      writeFileSync(join(root, path), content);
+    }
+    await test();
+  } finally {
+    for (const path of Object.keys(files)) rmSync(join(root, path), { force: true });
+    for (const folder of created) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function cli(args: string[]) {
+  const result = spawnSync(process.execPath, [join(repoRoot(), 'bin', 'archdoc.js'), ...args], { cwd: workspaceRoot(), encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  assert.notEqual(result.status, 2, result.stderr);
+  return result.stdout;
 }
 
 function workspaceFile(path: string): vscode.Uri {
@@ -35,6 +69,62 @@ describe('workspace features', () => {
     assert.ok(result.findings > 100);
     assert.equal(archdocDiagnostics(uri).length, result.findings);
     assert.deepEqual(archdocDiagnostics(workspaceFile('README.md')), []);
+  });
+
+  it('checks the same files as `archdoc check .` in the same workspace', async () => {
+    await archdoc();
+    const architecture = readFileSync(join(workspaceRoot(), 'docs', 'architecture.md'));
+    const extra = {
+      'notes/adr-002.MARKDOWN': '# Decision Record: queue\n\n## Context\n- **Problem**: \n',
+      'notes/plain.markdown': '# Notes\n\n- **Owner**: \n',
+      'dist/architecture.md': architecture,
+      'node_modules/pkg/architecture.md': architecture,
+      '.archdoc/templates/drafts/architecture.md': architecture,
+    };
+    await withFiles(extra, async () => {
+      const editor = await vscode.commands.executeCommand<WorkspaceCheck>('archdoc.checkWorkspace');
+      const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : 1);
+      const json = JSON.parse(cli(['check', '--format', 'json', '.'])) as { files: Array<{ path: string; findings: unknown[] }> };
+      assert.deepEqual([...editor.documents].sort(byPath), json.files.map((file) => ({ path: file.path, findings: file.findings.length })).sort(byPath));
+      const skipped = [...cli(['check', '.']).matchAll(/^(.+): skipped \(not an architecture document\)$/gmu)].map((match) => match[1]);
+      assert.deepEqual([...editor.skipped].sort(), skipped.sort());
+      // What both agree on is the policy: Markdown in any case of .md/.markdown, no dependency, build or template folder.
+      assert.deepEqual(editor.documents.map((document) => document.path).sort(), ['docs/architecture.md', 'notes/adr-002.MARKDOWN']);
+      assert.deepEqual([...editor.skipped].sort(), ['README.md', 'notes/plain.markdown']);
+    });
+  });
+
+  it('applies a template added to, edited in or deleted from .archdoc/templates without a refresh', async () => {
+    const api = await archdoc();
+    const editor = await openMarkdown('# Runbook: payments\n\n## Alerts\n- **Pager**: \n');
+    const uri = editor.document.uri;
+    assert.equal(api.analysisOf(uri)?.templateId, undefined);
+    await withFiles({ '.archdoc/templates/runbook.md': '# Runbook\n\n## Alerts\n- **Pager**: \n' }, async () => {
+      await waitFor('diagnostics from the new template', () => archdocDiagnostics(uri).length === 1, 20000);
+      assert.equal(api.analysisOf(uri)?.templateId, 'runbook');
+      writeFileSync(join(workspaceRoot(), '.archdoc/templates/runbook.md'), '# Runbook\n\n## Alerts\n- **Pager**: \n\n## Recovery\n- **Steps**: \n');
+      const rules = await waitFor('diagnostics from the edited template', () => {
+        const found = archdocDiagnostics(uri).map((d) => String(typeof d.code === 'object' ? d.code.value : ''));
+        return found.length === 2 ? found.sort() : undefined;
+      }, 20000);
+      assert.deepEqual(rules, ['empty-field', 'missing-section']);
+    });
+    await waitFor('no diagnostics once the template is deleted', () => archdocDiagnostics(uri).length === 0, 20000);
+    assert.equal(api.analysisOf(uri)?.templateId, undefined);
+  });
+
+  it('names a template that cannot be used and why, and still applies the others', async () => {
+    const api = await archdoc();
+    await withFiles({ '.archdoc/templates/legacy.md': Buffer.from([0x23, 0x20, 0xc7, 0xd1, 0x0a]), '.archdoc/templates/empty.md': 'no headings here\n' }, async () => {
+      const problems = await waitFor('both problems', () => (api.templateProblems().length === 2 ? api.templateProblems() : undefined), 20000);
+      assert.deepEqual([...problems].sort((a, b) => (a.path < b.path ? -1 : 1)), [
+        { path: '.archdoc/templates/empty.md', reason: 'has no headings, so it defines nothing to check' },
+        { path: '.archdoc/templates/legacy.md', reason: 'not valid UTF-8 (save it as UTF-8)' },
+      ]);
+      const editor = await openMarkdown('# Decision Record: cache\n\n## Context\n- **Problem**: \n');
+      await waitFor('the decision-record template still applies', () => api.analysisOf(editor.document.uri)?.templateId === 'decision-record');
+    });
+    await waitFor('no problems once the files are gone', () => api.templateProblems().length === 0, 20000);
   });
 
   it('moves to the next and previous open slot, and reveals a tree item', async () => {
