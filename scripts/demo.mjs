@@ -6,15 +6,15 @@
 //   --port N      port to listen on (default: $PORT, else 8080)
 //   --locale ko   archdoc's UI in Korean (VS Code's own UI stays English: no language pack offline)
 //   --no-build    use the existing archdoc.vsix instead of running `npm run package`
-// The first run installs the host (scripts/vscode-host/ensure.sh: code-server + chromium, a few minutes).
+// The first run installs the host (scripts/lib/host.mjs ensureHost: code-server + chromium, a few minutes).
 // Edits to the sample happen in a temporary copy, discarded on exit.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  ROOT, assertHostInstalled, createResources, createRunDir, installStubLanguagePack, installVsix, log, portIsFree,
+  ROOT, createResources, createRunDir, ensureHost, installStubLanguagePack, installVsix, log, portIsFree,
   readRemoteAuthority, startCodeServer, workbenchUrl,
-} from './vscode-host/server.mjs';
+} from './lib/host.mjs';
 
 function usage(msg) {
   if (msg) console.error(`demo: ${msg}`);
@@ -61,8 +61,8 @@ async function main() {
   process.on('unhandledRejection', (e) => stop(`ERROR: ${e?.stack || e}`, 1));
 
   try {
-    run('checking the VS Code host (code-server, chromium)', 'bash', ['scripts/vscode-host/ensure.sh']);
-    assertHostInstalled({ browser: false });
+    log('checking the VS Code host (code-server, chromium)');
+    ensureHost({ browser: false });
     const vsix = path.join(ROOT, 'archdoc.vsix');
     if (opts.build) run('building archdoc.vsix (npm run package)', 'npm', ['run', '--silent', 'package']);
     if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run npm run package`);

