@@ -15,6 +15,9 @@ import {
   ROOT, createResources, createRunDir, ensureHost, installStubLanguagePack, installVsix, log, portIsFree,
   readRemoteAuthority, startCodeServer, workbenchUrl,
 } from './lib/host.mjs';
+import { requireSupportedNode } from './lib/node-version.mjs';
+
+requireSupportedNode('npm run demo');
 
 function usage(msg) {
   if (msg) console.error(`demo: ${msg}`);

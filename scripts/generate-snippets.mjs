@@ -17,7 +17,9 @@ for (const template of builtinTemplates()) {
   let current = '';
   try {
     current = readFileSync(path, 'utf8');
-  } catch {}
+  } catch {
+    // not generated yet
+  }
   if (current === content) continue;
   if (check) {
     console.error(`${path} is out of date: run npm run generate`);

@@ -14,6 +14,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { CHROMIUM, ROOT, createResources, createRunDir, freePort, killProcessesUsing, resultLine } from './lib/host.mjs';
+import { requireSupportedNode } from './lib/node-version.mjs';
+
+requireSupportedNode('scripts/test-web.mjs');
 
 const WEB_DIR = join(ROOT, 'test/web');
 const SUITE_DIR = join(WEB_DIR, 'suite');

@@ -8,7 +8,10 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Mocha from 'mocha';
+import { requireSupportedNode } from './lib/node-version.mjs';
 import { parseResultLine, resultLine } from './lib/results.mjs';
+
+requireSupportedNode('npm test');
 
 const STAGES = ['unit', 'vscode', 'web', 'e2e'];
 const only = process.argv.slice(2);

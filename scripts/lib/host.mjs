@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 
-export { parseResultLine, resultLine } from './results.mjs';
+export { parseResultLine, resultLine, stripAnsi } from './results.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const HOST_DIR = path.join(ROOT, 'test/host');
@@ -166,7 +166,7 @@ export function removeStaleRunDirs(base, prefix = 'archdoc-vsh-') {
  */
 export function killProcessesUsing(dir) {
   const killed = [];
-  let pids = [];
+  let pids;
   try {
     pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
   } catch {

@@ -14,8 +14,11 @@ import path from 'node:path';
 import { format } from 'node:util';
 import {
   VERBOSE, createResources, createRunDir, ensureHost, freePort, installStubLanguagePack, launchChromium, log,
-  readRemoteAuthority, resultLine, startCodeServer, workbenchUrl,
+  readRemoteAuthority, resultLine, startCodeServer, stripAnsi, workbenchUrl,
 } from '../lib/host.mjs';
+import { requireSupportedNode } from '../lib/node-version.mjs';
+
+requireSupportedNode('scripts/vscode-host/run.mjs');
 
 // Workbench messages that reach codeAutomationLog on every run and say nothing about the tests (there is no
 // internet here, so the marketplace lookups fail).
@@ -62,7 +65,7 @@ function parseArgs(argv) {
 function createTally() {
   const t = { passed: 0, failed: 0, pending: 0, sawSummary: false };
   t.feed = (line) => {
-    const s = line.replace(/\x1b\[[0-9;]*m/g, '');
+    const s = stripAnsi(line);
     let m;
     if ((m = /^\s*(\d+) passing \(\d+(?:\.\d+)?(?:ms|s|m)\)\s*$/.exec(s))) { t.passed += +m[1]; t.sawSummary = true; }
     else if ((m = /^\s*(\d+) failing\s*$/.exec(s))) t.failed += +m[1];
@@ -145,7 +148,7 @@ async function main() {
 
   const tally = createTally();
   const res = createResources();
-  let exitCode = 1;
+  let exitCode;
   let stopping = false;
   const abort = (why, code) => {
     if (stopping) return;

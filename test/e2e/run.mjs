@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // End-to-end tests through the UI: the packaged extension (archdoc.vsix) installed into a real VS Code
-// (code-server 4.100.3, see scripts/vscode-host/server.mjs), driven like a user would with the keyboard in Debian's
+// (code-server 4.100.3, see scripts/lib/host.mjs), driven like a user would with the keyboard in Debian's
 // chromium through playwright-core. Each test saves a screenshot.
 //
 // usage: node test/e2e/run.mjs [--update-screenshots] [--vsix FILE] [--screenshots DIR] [--only NAME,…]
@@ -11,16 +11,19 @@
 //   --screenshots DIR     where every test's screenshot goes (default: <tmp>/archdoc-e2e-screenshots, emptied first)
 //   --only NAMES          run only these tests (comma-separated): insert-template, tree-and-problems, quick-fix,
 //                         completion, korean
-// Install the host first (scripts/vscode-host/ensure.sh; this script runs it). ARCHDOC_HOST_VERBOSE=1 shows the
+// Installs the host when missing (scripts/lib/host.mjs ensureHost). ARCHDOC_HOST_VERBOSE=1 shows the
 // browser's console; ARCHDOC_HOST_KEEP_TMP=1 keeps the temp dirs. Prints `N passed, N failed` last; exits non-zero
 // on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  ROOT, VERBOSE, assertHostInstalled, createResources, createRunDir, freePort, installStubLanguagePack, installVsix,
-  launchChromium, log as hostLog, readRemoteAuthority, sleep, startCodeServer, systemTmp, workbenchUrl,
-} from '../../scripts/vscode-host/server.mjs';
+  ROOT, VERBOSE, createResources, createRunDir, ensureHost, freePort, installStubLanguagePack, installVsix,
+  launchChromium, log as hostLog, readRemoteAuthority, resultLine, sleep, startCodeServer, stripAnsi, systemTmp, workbenchUrl,
+} from '../../scripts/lib/host.mjs';
+import { requireSupportedNode } from '../../scripts/lib/node-version.mjs';
+
+requireSupportedNode('test/e2e/run.mjs');
 
 // The shared corpus sits next to the repository (as in the unit and host tests).
 const CORPUS_06 = path.resolve(ROOT, '../shared/corpus/highlevel/06-travel-planner-npd.md');
@@ -63,7 +66,7 @@ const say = (line) => process.stdout.write(`${line}\n`);
 const log = (...a) => hostLog(...a);
 const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
 // Playwright's errors carry a long call log: its first lines say enough.
-const brief = (e) => String(e?.message ?? e).split('\n').filter((l) => l.trim()).slice(0, 3).join(' | ').replace(/\x1b\[[0-9;]*m/g, '');
+const brief = (e) => stripAnsi(String(e?.message ?? e)).split('\n').filter((l) => l.trim()).slice(0, 3).join(' | ');
 
 // ---------------------------------------------------------------------------------------------------------------
 // the workbench, driven through its DOM and keyboard
@@ -504,7 +507,7 @@ async function main() {
     stopping = true;
     log(why);
     cleanup().finally(() => {
-      say(`${result.passed} passed, ${result.failed + 1} failed`);
+      say(resultLine({ passed: result.passed, failed: result.failed + 1 }));
       process.exit(code);
     });
   };
@@ -521,9 +524,7 @@ async function main() {
   const readmeDir = path.join(ROOT, 'media/screenshots');
 
   try {
-    const ensure = spawnSync('bash', [path.join(ROOT, 'scripts/vscode-host/ensure.sh')], { stdio: ['ignore', 2, 2] });
-    if (ensure.status !== 0) throw new Error('scripts/vscode-host/ensure.sh failed');
-    assertHostInstalled();
+    ensureHost();
     const vsix = opts.vsix ?? buildVsix();
     const files = workspaceFiles();
 
@@ -593,7 +594,7 @@ async function main() {
   if (stopping) return new Promise(() => {}); // the signal handler exits
   say(`screenshots: ${shotsDir}${opts.update ? ` (README pictures: ${path.relative(ROOT, readmeDir)}/)` : ''}`);
   say(`total ${secs(Date.now() - started)}`);
-  say(`${result.passed} passed, ${result.failed} failed`);
+  say(resultLine(result));
   return result.failed > 0 || result.passed === 0 ? 1 : 0;
 }
 

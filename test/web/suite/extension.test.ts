@@ -11,8 +11,13 @@ interface TreeItemSnapshot {
   state?: string;
   children: TreeItemSnapshot[];
 }
+interface AnalysisSnapshot {
+  templateId?: string;
+  findings: Array<{ rule: string; line: number }>;
+  progress: { filled: number; total: number };
+}
 interface ArchdocApi {
-  analysisOf(uri: vscode.Uri): unknown;
+  analysisOf(uri: vscode.Uri): AnalysisSnapshot | undefined;
   treeItems(): TreeItemSnapshot[];
 }
 
@@ -74,7 +79,11 @@ describe('archdoc in the web-worker extension host', () => {
       () => flatten(api.treeItems()).find((node) => node.label === '1. 개요'),
       () => JSON.stringify(api.treeItems().map((node) => node.label)),
     );
-    assert.ok(item.state, 'the section has a completeness state');
-    assert.ok(api.analysisOf(document.uri), 'analysisOf(uri) returns the analysis');
+    assert.strictEqual(item.state, 'empty', 'its one field is empty');
+    assert.strictEqual(item.description, '0/1');
+    const analysis = api.analysisOf(document.uri);
+    assert.strictEqual(analysis?.templateId, 'high-level-architecture');
+    assert.strictEqual(JSON.stringify(analysis.findings.map((f) => `${f.rule}@${f.line}`).filter((f) => !f.startsWith('missing-section'))), '["empty-field@4"]');
+    assert.strictEqual(analysis.progress.filled, 0);
   });
 });
