@@ -269,7 +269,8 @@ function excerpt(doc: Doc, rng: Rng): string {
 }
 
 describe('incremental parsing', function () {
-  this.timeout(120_000);
+  // Thousands of full analyses: minutes when the CPU is shared (CI machines, parallel jobs).
+  this.timeout(600_000);
 
   /** Whole documents, a few edits each, then many short sessions of many edits on excerpts of them. */
   function editDocuments(docs: readonly Doc[], seed: number, sessions: number): number {
