@@ -15,7 +15,9 @@ CHROMIUM="${ARCHDOC_CHROMIUM:-/usr/bin/chromium}"
 log() { echo "[vscode-host] $*" >&2; }
 die() { echo "[vscode-host] ERROR: $*" >&2; exit 1; }
 
-lock_sum() { sha256sum "$HOST_DIR/package.json" "$HOST_DIR/package-lock.json" | sha256sum | cut -d' ' -f1; }
+# Of the files' contents only (sha256sum's listing would include their paths, so a copy in another clone or worktree,
+# or a symlinked node_modules, would never match).
+lock_sum() { cat "$HOST_DIR/package.json" "$HOST_DIR/package-lock.json" | sha256sum | cut -d' ' -f1; }
 
 need_node_modules() {
   [[ -f "$MARKER" ]] || return 0
