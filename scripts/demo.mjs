@@ -11,10 +11,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ROOT, createResources, createRunDir, ensureHost, installStubLanguagePack, installVsix, log, portIsFree,
-  readRemoteAuthority, startCodeServer, workbenchUrl,
-} from './lib/host.mjs';
+import { startDemo } from './lib/demo.mjs';
+import { ROOT, createResources, ensureHost, log, portIsFree } from './lib/host.mjs';
 import { requireSupportedNode } from './lib/node-version.mjs';
 
 requireSupportedNode('npm run demo');
@@ -71,26 +69,8 @@ async function main() {
     if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run npm run package`);
     if (!(await portIsFree(opts.port))) throw new Error(`127.0.0.1:${opts.port} is in use: choose another with --port N or PORT=N`);
 
-    const dirs = createRunDir(res, 'archdoc-demo-');
-    const workspace = dirs.mk('archdoc-demo');
-    fs.copyFileSync(path.join(ROOT, 'samples/architecture.md'), path.join(workspace, 'architecture.md'));
-    fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'extensions.ignoreRecommendations': true,
-      'remote.autoForwardPorts': false,
-      'git.enabled': false,
-    }, null, 2));
-    installVsix(dirs, vsix);
-    if (opts.locale && !opts.locale.toLowerCase().startsWith('en')) installStubLanguagePack(dirs.extDir, dirs.userData, opts.locale);
-
     log(`starting code-server on 127.0.0.1:${opts.port}`);
-    const { origin, serverLogTail } = await startCodeServer(res, dirs, { workspace, port: opts.port, locale: opts.locale });
-    // ?payload=[["openFile", …]] opens the sample when the page loads.
-    const authority = await readRemoteAuthority(origin);
-    const url = workbenchUrl(origin, workspace, [['openFile', `vscode-remote://${authority}${workspace}/architecture.md`]]);
+    const { url, serverLogTail } = await startDemo(res, { vsix, port: opts.port, locale: opts.locale });
     process.stdout.write(`\narchdoc demo: open ${url}\n(Ctrl+C to stop; edits to the sample are discarded)\n\n`);
     await res.serverExited;
     if (!stopping) stop(`code-server exited (${JSON.stringify(res.serverExit)}):\n${serverLogTail()}`, 1);

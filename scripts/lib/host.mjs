@@ -112,30 +112,16 @@ function readExtensionsManifest(extDir) {
 // pack: the core UI stays English, but the extension host runs with env.language = locale.
 export function installStubLanguagePack(extDir, userData, locale) {
   const id = `archdoc-stub-language-pack-${locale.toLowerCase()}`;
-  const dir = path.join(extDir, `archdoc.${id}-0.0.1`);
-  const translations = path.join(dir, 'translations/main.i18n.json');
-  fs.mkdirSync(path.dirname(translations), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
-    name: id, publisher: 'archdoc', version: '0.0.1', engines: { vscode: '^1.100.0' },
+  const dir = installLocalExtension(extDir, {
+    name: id,
     contributes: {
       localizations: [{
         languageId: locale, languageName: locale, localizedLanguageName: locale,
         translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
       }],
     },
-  }));
-  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
-  // Extension folders missing from the profile's manifest are deleted at startup, so register it there too
-  // (next to whatever is already installed in extDir, e.g. a .vsix).
-  const manifest = readExtensionsManifest(extDir).filter((e) => e?.identifier?.id !== `archdoc.${id}`);
-  manifest.push({
-    identifier: { id: `archdoc.${id}` },
-    version: '0.0.1',
-    location: { $mid: 1, path: dir, scheme: 'file' },
-    relativeLocation: path.basename(dir),
-    metadata: { installedTimestamp: Date.now(), source: 'vsix' },
-  });
-  fs.writeFileSync(path.join(extDir, 'extensions.json'), JSON.stringify(manifest));
+  }, { 'translations/main.i18n.json': JSON.stringify({ version: '1.0.0', contents: {} }) });
+  const translations = path.join(dir, 'translations/main.i18n.json');
   // The server writes languagepacks.json lazily, after the first page has already resolved its locale: pre-seed it.
   fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
     [locale]: {
@@ -145,6 +131,55 @@ export function installStubLanguagePack(extDir, userData, locale) {
       label: locale,
     },
   }));
+}
+
+/**
+ * Writes a small extension of the run's own (publisher archdoc, version 0.0.1) into extDir: its package.json from
+ * `manifest` plus `files` (relative path → text). Returns its folder.
+ */
+export function installLocalExtension(extDir, manifest, files = {}) {
+  const id = `archdoc.${manifest.name}`;
+  const dir = path.join(extDir, `${id}-0.0.1`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ publisher: 'archdoc', version: '0.0.1', engines: { vscode: '^1.100.0' }, ...manifest }));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  // Extension folders missing from the profile's manifest are deleted at startup, so register it there too
+  // (next to whatever is already installed in extDir, e.g. a .vsix).
+  const installed = readExtensionsManifest(extDir).filter((e) => e?.identifier?.id !== id);
+  installed.push({
+    identifier: { id },
+    version: '0.0.1',
+    location: { $mid: 1, path: dir, scheme: 'file' },
+    relativeLocation: path.basename(dir),
+    metadata: { installedTimestamp: Date.now(), source: 'vsix' },
+  });
+  fs.writeFileSync(path.join(extDir, 'extensions.json'), JSON.stringify(installed));
+  return dir;
+}
+
+/**
+ * Opens `relativePath` of the first workspace folder when the workbench starts with no editor, through a local
+ * extension: the editor then shows the workspace's own file (the URI the Problems panel and the extension use),
+ * whatever host name the browser reached the server by. A `?payload=[["openFile", "vscode-remote://…"]]` URL
+ * cannot: its authority must equal the browser's, which the server does not know.
+ */
+export function installStartupOpener(extDir, relativePath) {
+  installLocalExtension(extDir, {
+    name: 'archdoc-startup-opener',
+    main: './extension.js',
+    activationEvents: ['onStartupFinished'],
+  }, {
+    'extension.js': `const vscode = require('vscode');
+exports.activate = async () => {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  if (!folder || vscode.window.visibleTextEditors.length > 0) return;
+  await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, ${JSON.stringify(relativePath)}), { preview: false });
+};
+`,
+  });
 }
 
 // A runner killed with SIGKILL cannot delete its temp dir (the watchdog still stops its processes): the next
