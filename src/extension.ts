@@ -15,6 +15,8 @@ export interface ArchdocApi {
   analysisOf(uri: vscode.Uri): Analysis | undefined;
   /** The completeness tree as shown: label, description, state, children. */
   treeItems(): TreeItemSnapshot[];
+  /** The completeness tree's own nodes (what its menus pass to commands). */
+  treeNodes(): readonly TreeNode[];
   stats(): { parses: number; versionsAnalysed: number };
   templatesReady: Promise<void>;
   /** Template files that could not be used at the last reload, and why. */
@@ -55,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): ArchdocApi {
       return document ? model.analysisOf(document) : undefined;
     },
     treeItems: () => tree.rootNodes.map(snapshot),
+    treeNodes: () => tree.rootNodes,
     stats: () => ({ parses: model.parses, versionsAnalysed: model.versionsAnalysed }),
     templatesReady,
     templateProblems: () => templates.problems.map(({ uri, reason }) => ({ path: vscode.workspace.asRelativePath(uri), reason })),

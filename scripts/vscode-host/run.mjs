@@ -5,7 +5,7 @@
 //
 // usage: node scripts/vscode-host/run.mjs --extension <absDir> --tests <abs suite index.js> --workspace <absDir>
 //                                          [--locale ko] [--timeout-ms N]
-// Install the host first with scripts/vscode-host/ensure.sh. The current environment (ARCHDOC_TEST_* included)
+// Installs the host when missing (scripts/lib/host.mjs ensureHost). The current environment (ARCHDOC_TEST_* included)
 // reaches the extension host. ARCHDOC_HOST_VERBOSE=1 also shows code-server's and the browser's logs;
 // ARCHDOC_HOST_KEEP_TMP=1 keeps the run's temp dir (profile, logs) for debugging.
 // Prints `N passed, N failed[, N skipped]` last; exits non-zero on any failure, if no test ran, or on timeout.
@@ -13,9 +13,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import {
-  VERBOSE, assertHostInstalled, createResources, createRunDir, freePort, installStubLanguagePack, launchChromium, log,
-  readRemoteAuthority, startCodeServer, workbenchUrl,
-} from './server.mjs';
+  VERBOSE, createResources, createRunDir, ensureHost, freePort, installStubLanguagePack, launchChromium, log,
+  readRemoteAuthority, resultLine, startCodeServer, stripAnsi, workbenchUrl,
+} from '../lib/host.mjs';
+import { requireSupportedNode } from '../lib/node-version.mjs';
+
+requireSupportedNode('scripts/vscode-host/run.mjs');
 
 // Workbench messages that reach codeAutomationLog on every run and say nothing about the tests (there is no
 // internet here, so the marketplace lookups fail).
@@ -62,13 +65,13 @@ function parseArgs(argv) {
 function createTally() {
   const t = { passed: 0, failed: 0, pending: 0, sawSummary: false };
   t.feed = (line) => {
-    const s = line.replace(/\x1b\[[0-9;]*m/g, '');
+    const s = stripAnsi(line);
     let m;
     if ((m = /^\s*(\d+) passing \(\d+(?:\.\d+)?(?:ms|s|m)\)\s*$/.exec(s))) { t.passed += +m[1]; t.sawSummary = true; }
     else if ((m = /^\s*(\d+) failing\s*$/.exec(s))) t.failed += +m[1];
     else if ((m = /^\s*(\d+) pending\s*$/.exec(s))) t.pending += +m[1];
   };
-  t.line = () => `${t.passed} passed, ${t.failed} failed${t.pending > 0 ? `, ${t.pending} skipped` : ''}`;
+  t.line = (extraFailures = 0) => resultLine({ passed: t.passed, failed: t.failed + extraFailures, skipped: t.pending });
   return t;
 }
 
@@ -145,13 +148,16 @@ async function main() {
 
   const tally = createTally();
   const res = createResources();
-  let exitCode = 1;
+  let exitCode;
   let stopping = false;
   const abort = (why, code) => {
     if (stopping) return;
     stopping = true;
     log(why);
-    res.cleanup().finally(() => process.exit(code));
+    res.cleanup().finally(() => {
+      process.stdout.write(`${tally.line(1)}\n`);
+      process.exit(code);
+    });
   };
   for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
     process.on(sig, () => abort(`${sig}: stopping`, code));
@@ -160,7 +166,7 @@ async function main() {
   process.on('unhandledRejection', (e) => abort(`ERROR: ${e?.stack || e}`, 1));
 
   try {
-    assertHostInstalled();
+    ensureHost();
     exitCode = await runTests(opts, res, tally);
   } catch (e) {
     if (!stopping) log(`ERROR: ${e.message}`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // End-to-end tests through the UI: the packaged extension (archdoc.vsix) installed into a real VS Code
-// (code-server 4.100.3, see scripts/vscode-host/server.mjs), driven like a user would with the keyboard in Debian's
+// (code-server 4.100.3, see scripts/lib/host.mjs), driven like a user would with the keyboard in Debian's
 // chromium through playwright-core. Each test saves a screenshot.
 //
 // usage: node test/e2e/run.mjs [--update-screenshots] [--vsix FILE] [--screenshots DIR] [--only NAME,…]
@@ -10,20 +10,26 @@
 //   --vsix FILE           test this package instead of building archdoc.vsix with `npm run package`
 //   --screenshots DIR     where every test's screenshot goes (default: <tmp>/archdoc-e2e-screenshots, emptied first)
 //   --only NAMES          run only these tests (comma-separated): insert-template, tree-and-problems, quick-fix,
-//                         completion, korean
-// Install the host first (scripts/vscode-host/ensure.sh; this script runs it). ARCHDOC_HOST_VERBOSE=1 shows the
+//                         completion, plain-markdown, korean, demo
+// Installs the host when missing (scripts/lib/host.mjs ensureHost). ARCHDOC_HOST_VERBOSE=1 shows the
 // browser's console; ARCHDOC_HOST_KEEP_TMP=1 keeps the temp dirs. Prints `N passed, N failed` last; exits non-zero
 // on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEMO_FILE, startDemo } from '../../scripts/lib/demo.mjs';
 import {
-  ROOT, VERBOSE, assertHostInstalled, createResources, createRunDir, freePort, installStubLanguagePack, installVsix,
-  launchChromium, log as hostLog, readRemoteAuthority, sleep, startCodeServer, systemTmp, workbenchUrl,
-} from '../../scripts/vscode-host/server.mjs';
+  ROOT, VERBOSE, createResources, createRunDir, ensureHost, freePort, installStubLanguagePack, installVsix,
+  launchChromium, log as hostLog, readRemoteAuthority, resultLine, sleep, startCodeServer, stripAnsi, systemTmp, workbenchUrl,
+} from '../../scripts/lib/host.mjs';
+import { requireSupportedNode } from '../../scripts/lib/node-version.mjs';
 
-// The shared corpus sits next to the repository (as in the unit and host tests).
-const CORPUS_06 = path.resolve(ROOT, '../shared/corpus/highlevel/06-travel-planner-npd.md');
+requireSupportedNode('test/e2e/run.mjs');
+
+// A filled document (the project's fixture) without sections 9.2 and 14.2.
+const TWO_MISSING = path.join(ROOT, 'test/fixtures/documents/two-missing-sections.md');
+// Not an architecture document, though it has bold labels with a colon, one of them empty.
+const PLAIN_README = '# Tool\n\nSome **bold** words.\n\n- **Usage**:\n- **License**: MIT\n';
 const SAMPLE = path.join(ROOT, 'samples/architecture.md');
 const README_SHOTS = ['tree-and-problems', 'quick-fix', 'completion'];
 const VIEWPORT = { width: 1400, height: 900 };
@@ -40,7 +46,7 @@ function usage(msg) {
 }
 
 function parseArgs(argv) {
-  const opts = { update: false, vsix: undefined, shots: undefined, only: undefined, timeoutMs: 300_000 };
+  const opts = { update: false, vsix: undefined, shots: undefined, only: undefined, timeoutMs: 480_000 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : usage(`missing value for ${flag}`));
@@ -63,7 +69,7 @@ const say = (line) => process.stdout.write(`${line}\n`);
 const log = (...a) => hostLog(...a);
 const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
 // Playwright's errors carry a long call log: its first lines say enough.
-const brief = (e) => String(e?.message ?? e).split('\n').filter((l) => l.trim()).slice(0, 3).join(' | ').replace(/\x1b\[[0-9;]*m/g, '');
+const brief = (e) => stripAnsi(String(e?.message ?? e)).split('\n').filter((l) => l.trim()).slice(0, 3).join(' | ');
 
 // ---------------------------------------------------------------------------------------------------------------
 // the workbench, driven through its DOM and keyboard
@@ -164,6 +170,30 @@ function createUi(page) {
         (e) => [...e.querySelectorAll('.view-line')]
           .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
           .map((l) => l.textContent).join('\n')));
+    },
+
+    // What the active editor draws: squiggles, extension decorations (their class names contain
+    // TextEditorDecorationType; archdoc is the only extension installed) and the colour of the first token span
+    // containing each of `words`.
+    async editorLook(words = []) {
+      return page.evaluate((wanted) => {
+        const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+        if (!editor) return null;
+        const spans = [...editor.querySelectorAll('.view-line span span')];
+        const colours = Object.fromEntries(wanted.map((word) => {
+          const span = spans.find((s) => s.textContent.includes(word));
+          return [word, span ? getComputedStyle(span).color : null];
+        }));
+        return {
+          squiggles: editor.querySelectorAll('.squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint').length,
+          decorations: [...editor.querySelectorAll('[class*="TextEditorDecorationType"]')].map((e) => e.className),
+          colours,
+        };
+      }, words);
+    },
+
+    async tabs() {
+      return page.$$eval('.editor-group-container .tab', (els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent));
     },
 
     async waitEditorText(what, predicate) {
@@ -307,15 +337,32 @@ async function startSession({ locale, vsix, files, deadline, sessions, stopped }
   const port = await freePort();
   const { origin } = await startCodeServer(res, dirs, { workspace, port, locale, deadline });
   await readRemoteAuthority(origin); // also warms up the server's page
-  const page = await launchChromium(res, dirs, { locale, viewport: VIEWPORT, timeout: Math.min(60_000, deadline - Date.now()) });
-  if (VERBOSE) page.on('console', (m) => log(`[browser ${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => log(`[browser pageerror] ${e.message}`));
-  await page.goto(workbenchUrl(origin, workspace), { waitUntil: 'domcontentloaded', timeout: WAIT_MS * 2 });
-  await page.locator('.monaco-workbench .part.activitybar').first().waitFor({ state: 'visible', timeout: WAIT_MS * 2 });
-  const ui = createUi(page);
+  const ui = await openWorkbench(res, dirs, workbenchUrl(origin, workspace), { locale, deadline });
   ui.workspace = workspace;
   say(`  (${locale ?? 'en'} workbench ready in ${secs(Date.now() - started)})`);
   return ui;
+}
+
+/** The demo exactly as `npm run demo` starts it, opened at the URL it prints. */
+async function startDemoSession({ vsix, deadline, sessions, stopped }) {
+  if (stopped()) throw new Error('stopping');
+  const res = createResources();
+  sessions.push(res);
+  const started = Date.now();
+  const { url, workspace, dirs } = await startDemo(res, { vsix, port: await freePort(), deadline });
+  const ui = await openWorkbench(res, dirs, url, { deadline });
+  ui.workspace = workspace;
+  say(`  (demo workbench ready in ${secs(Date.now() - started)})`);
+  return ui;
+}
+
+async function openWorkbench(res, dirs, url, { locale, deadline }) {
+  const page = await launchChromium(res, dirs, { locale, viewport: VIEWPORT, timeout: Math.min(60_000, deadline - Date.now()) });
+  if (VERBOSE) page.on('console', (m) => log(`[browser ${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => log(`[browser pageerror] ${e.message}`));
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: WAIT_MS * 2 });
+  await page.locator('.monaco-workbench .part.activitybar').first().waitFor({ state: 'visible', timeout: WAIT_MS * 2 });
+  return createUi(page);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -335,7 +382,8 @@ function workspaceFiles() {
   const draftEnd = lines.findIndex((l) => l.startsWith('### 1.2'));
   if (draftEnd < 0) throw new Error(`${SAMPLE} has no "### 1.2" heading`);
   return {
-    '06-travel-planner-npd.md': fs.readFileSync(CORPUS_06, 'utf8'),
+    'two-missing-sections.md': fs.readFileSync(TWO_MISSING, 'utf8'),
+    'README.md': PLAIN_README,
     'quick-fix.md': quickFix,
     'draft.md': `${lines.slice(0, draftEnd).join('\n').trimEnd()}\n`,
   };
@@ -366,20 +414,20 @@ const TESTS = [
   },
   {
     name: 'tree-and-problems',
-    title: 'a corpus document: the completeness tree and its Problems',
+    title: 'a filled document with two missing sections: the completeness tree and its Problems',
     async run(ui) {
-      await ui.openFile('06-travel-planner-npd.md');
-      const rows = await waitUntil('the completeness tree of 06-travel-planner-npd.md', async (note) => {
+      await ui.openFile('two-missing-sections.md');
+      const rows = await waitUntil('the completeness tree of two-missing-sections.md', async (note) => {
         const r = await ui.treeRows();
         note(r.map((x) => `${x.label} ${x.description}`));
         return r.some((row) => row.label === '9.2 데이터 과학 플랫폼') ? r : false;
       });
       const row = (label) => rows.find((r) => r.label === label);
       assert(row('2. 아키텍처 요구사항')?.description === '✓', `row "2. 아키텍처 요구사항" should be ✓: ${JSON.stringify(row('2. 아키텍처 요구사항'))}`);
-      assert(row('9. AI/ML 아키텍처')?.description === '16/19', `row "9. AI/ML 아키텍처" should be 16/19: ${JSON.stringify(row('9. AI/ML 아키텍처'))}`);
+      assert(row('9. AI/ML 아키텍처')?.description === '3/6', `row "9. AI/ML 아키텍처" should be 3/6: ${JSON.stringify(row('9. AI/ML 아키텍처'))}`);
       assert(row('9.2 데이터 과학 플랫폼')?.description === 'missing', `row "9.2 데이터 과학 플랫폼" should be missing: ${JSON.stringify(row('9.2 데이터 과학 플랫폼'))}`);
       assert(rows.length >= 20, `only ${rows.length} tree rows`);
-      await ui.waitProblems('the two missing sections of 06-travel-planner-npd.md', (t) => t.includes('06-travel-planner-npd.md')
+      await ui.waitProblems('the two missing sections of two-missing-sections.md', (t) => t.includes('two-missing-sections.md')
         && t.includes('Section "9.2 데이터 과학 플랫폼" of the template is missing.') && t.includes('missing-section')
         && t.includes('14.2 마이그레이션 전략'));
       // Clicking a missing section reveals where it belongs.
@@ -448,6 +496,49 @@ const TESTS = [
     },
   },
   {
+    name: 'plain-markdown',
+    title: 'a plain README with "- **Usage**:" shows no archdoc squiggle, decoration or label colour',
+    async run(ui, { shot }) {
+      await ui.openFile('README.md');
+      await ui.waitEditorText('the README in the editor', (t) => t.includes('- **Usage**:') && t.includes('Some **bold** words.'));
+      // Give archdoc time to analyse it (archdoc.debounceMs = 300) and draw whatever it would draw.
+      await sleep(1_500);
+      await ui.settle();
+      const look = await ui.editorLook(['Usage', 'License', 'bold']);
+      assert(look, 'no active editor');
+      assert(look.squiggles === 0, `${look.squiggles} squiggles in a plain README`);
+      assert(look.decorations.length === 0, `decorations in a plain README: ${JSON.stringify(look.decorations)}`);
+      assert(look.colours.bold, `no token for "bold": ${JSON.stringify(look.colours)}`);
+      for (const label of ['Usage', 'License']) {
+        assert(look.colours[label] === look.colours.bold,
+          `"${label}" is painted ${look.colours[label]}, ordinary bold text ${look.colours.bold}`);
+      }
+      await shot();
+    },
+  },
+  {
+    name: 'demo',
+    session: 'demo',
+    title: 'npm run demo opens the sample as the workspace file: squiggles in its editor, a problem opens no second tab',
+    async run(ui, { shot }) {
+      await ui.waitActiveTab(DEMO_FILE);
+      await ui.waitEditorText(`the text of ${DEMO_FILE}`, (text) => text.includes('High Level 아키텍처 정의서'));
+      await ui.waitProblems(`the findings of ${DEMO_FILE}`, (t) => t.includes(DEMO_FILE) && t.includes('empty-field'));
+      const squiggles = await waitUntil('squiggles in the editor the demo opened', async (note) => {
+        const look = await ui.editorLook();
+        note(look);
+        return look?.squiggles > 0 ? look.squiggles : false;
+      });
+      assert(squiggles > 0, 'no squiggles');
+      // The first finding's row (the row after the file's own row) opens it: in the same editor, not a second tab.
+      await ui.page.locator('.markers-panel .monaco-list-row').nth(1).click({ timeout: WAIT_MS });
+      await sleep(1_000);
+      const tabs = await ui.tabs();
+      assert(tabs.length === 1 && tabs[0].includes(DEMO_FILE), `tabs after clicking a problem: ${JSON.stringify(tabs)}`);
+      await shot();
+    },
+  },
+  {
     name: 'korean',
     locale: 'ko',
     title: 'with --locale ko: command title, view and messages in Korean',
@@ -504,7 +595,7 @@ async function main() {
     stopping = true;
     log(why);
     cleanup().finally(() => {
-      say(`${result.passed} passed, ${result.failed + 1} failed`);
+      say(resultLine({ passed: result.passed, failed: result.failed + 1 }));
       process.exit(code);
     });
   };
@@ -521,20 +612,22 @@ async function main() {
   const readmeDir = path.join(ROOT, 'media/screenshots');
 
   try {
-    const ensure = spawnSync('bash', [path.join(ROOT, 'scripts/vscode-host/ensure.sh')], { stdio: ['ignore', 2, 2] });
-    if (ensure.status !== 0) throw new Error('scripts/vscode-host/ensure.sh failed');
-    assertHostInstalled();
+    ensureHost();
     const vsix = opts.vsix ?? buildVsix();
     const files = workspaceFiles();
 
-    for (const locale of [undefined, 'ko']) {
+    // One workbench per kind of session: English, Korean (--locale ko), and the demo's own startup.
+    for (const kind of ['en', 'ko', 'demo']) {
       if (stopping) break;
-      const group = tests.filter((t) => t.locale === locale);
+      const group = tests.filter((t) => (t.session ?? t.locale ?? 'en') === kind);
       if (group.length === 0) continue;
       let ui;
       try {
-        ui = await startSession({ locale, vsix, files, deadline, sessions, stopped: () => stopping });
-        if (!locale) {
+        const stopped = () => stopping;
+        ui = kind === 'demo'
+          ? await startDemoSession({ vsix, deadline, sessions, stopped })
+          : await startSession({ locale: kind === 'en' ? undefined : kind, vsix, files, deadline, sessions, stopped });
+        if (kind === 'en') {
           await ui.showArchitectureView('Architecture', 'Completeness');
           await ui.widenSidebar(440);
         }
@@ -593,7 +686,7 @@ async function main() {
   if (stopping) return new Promise(() => {}); // the signal handler exits
   say(`screenshots: ${shotsDir}${opts.update ? ` (README pictures: ${path.relative(ROOT, readmeDir)}/)` : ''}`);
   say(`total ${secs(Date.now() - started)}`);
-  say(`${result.passed} passed, ${result.failed} failed`);
+  say(resultLine(result));
   return result.failed > 0 || result.passed === 0 ? 1 : 0;
 }
 

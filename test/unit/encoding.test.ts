@@ -6,10 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Analysis, analyze, builtinTemplates, type Finding, type Range, type SectionNode } from '../../src/core/index';
-import { corpusDir, repoRoot } from './helpers';
+import { repoRoot } from './helpers';
 
 const ROOT = repoRoot;
-const CORPUS = corpusDir;
 const EMOJI = '😀'; // U+1F600: two UTF-16 code units
 const TITLE = '# High Level 아키텍처 정의서';
 
@@ -18,8 +17,8 @@ const read = (file: string) => toLf(fs.readFileSync(file, 'utf8'));
 
 const DOCUMENTS: Array<{ name: string; text: string }> = [
   { name: 'built-in template', text: read(path.join(ROOT, 'templates/high-level-architecture.md')) },
-  { name: 'corpus 05 (filled)', text: read(path.join(CORPUS, 'highlevel/05-phonebill-yabo0812.md')) },
-  { name: 'corpus 07 (partly filled)', text: read(path.join(CORPUS, 'highlevel/07-lunch-pick-npd.md')) },
+  { name: 'a filled document', text: read(path.join(ROOT, 'test/fixtures/blind/filled-ko.md')) },
+  { name: 'a partly filled document', text: read(path.join(ROOT, 'test/fixtures/blind/gaps-ko.md')) },
 ];
 
 const VARIANTS: Array<{ name: string; encode: (lf: string) => string }> = [
@@ -134,12 +133,18 @@ describe('encoding: emoji (two UTF-16 units)', function () {
     return { text: lines.join('\n'), changed };
   }
 
-  /** `- **X**: value` → `- **X**: 😀 value` for filled field values on lines without a finding. */
-  function emojiBeforeValues(lf: string, analysis: Analysis): { text: string; changed: Set<number> } {
+  // Lines the template itself pre-fills (e.g. `- **동기 통신**: REST API, GraphQL`) are template text, not slots:
+  // edited, they become filled slots, so in a document they are left alone (the analysis must stay the same).
+  const templateLines = new Set(
+    ['templates/high-level-architecture.md', 'templates/high-level-architecture.en.md'].flatMap((file) => read(path.join(ROOT, file)).split('\n')),
+  );
+
+  /** `- **X**: value` → `- **X**: 😀 value` for the author's filled field values on lines without a finding. */
+  function emojiBeforeValues(lf: string, analysis: Analysis, keepTemplateText: boolean): { text: string; changed: Set<number> } {
     const flagged = new Set(analysis.findings.flatMap((finding) => [finding.line, finding.endLine]));
     const changed = new Set<number>();
     const lines = lf.split('\n').map((line, i) => {
-      if (flagged.has(i + 1)) return line;
+      if (flagged.has(i + 1) || (keepTemplateText && templateLines.has(line))) return line;
       const next = line.replace(/^(\s*(?:(?:[-*+]|\d+[.)])\s+)?\*\*[^*]+(?:\*\*\s*[:：]|[:：]\*\*) )(?=\S)/u, `$1${EMOJI} `);
       if (next !== line) changed.add(i + 1);
       return next;
@@ -179,8 +184,8 @@ describe('encoding: emoji (two UTF-16 units)', function () {
       });
 
       it('an emoji before filled field values: the same analysis', function () {
-        const { text, changed } = emojiBeforeValues(doc.text, lf);
-        if (!doc.name.startsWith('built-in')) assert.ok(changed.size > 10, `${changed.size} values changed`);
+        const { text, changed } = emojiBeforeValues(doc.text, lf, !doc.name.startsWith('built-in'));
+        assert.ok(changed.size >= 9, `${changed.size} values changed`);
         const other = run(text);
         assert.deepEqual(
           other.findings.map((finding) => `${finding.rule} ${at(finding)}`),

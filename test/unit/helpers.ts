@@ -15,9 +15,18 @@ function findRepoRoot(): string {
 }
 
 export const repoRoot = findRepoRoot();
+/** The shared corpus of real documents, beside the clone; tests that read it skip by name when it is absent. */
 export const corpusDir = resolve(repoRoot, '../shared/corpus');
+export const corpusAvailable = existsSync(corpusDir);
 
+/** Call first in a test (`function () { needsCorpus(this); … }`): skips it when ../shared/corpus is absent. */
+export function needsCorpus(test: Mocha.Context): void {
+  if (!corpusAvailable) test.skip();
+}
+
+/** The corpus documents of one folder, or none when the corpus is absent. */
 export function corpusFiles(folder: 'highlevel' | 'templates'): string[] {
+  if (!corpusAvailable) return [];
   return readdirSync(join(corpusDir, folder))
     .filter((name) => name.endsWith('.md'))
     .sort()
@@ -26,6 +35,20 @@ export function corpusFiles(folder: 'highlevel' | 'templates'): string[] {
 
 export function readRepoFile(relativePath: string): string {
   return readFileSync(join(repoRoot, relativePath), 'utf8');
+}
+
+/** Documents the project wrote (test/fixtures) and its built-in templates: always present. */
+export function projectDocuments(): Array<{ name: string; text: string }> {
+  const fixtures = ['blind', 'documents'].flatMap((folder) =>
+    readdirSync(join(repoRoot, 'test/fixtures', folder))
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+      .map((name) => `test/fixtures/${folder}/${name}`),
+  );
+  return [...fixtures, 'templates/high-level-architecture.md', 'templates/high-level-architecture.en.md'].map((file) => ({
+    name: file,
+    text: readRepoFile(file),
+  }));
 }
 
 export const KOREAN_TEMPLATE_TITLE = '# High Level 아키텍처 정의서';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyze, compileTemplate } from '../../src/core';
-import { check, contentFindings, doc, summary } from './helpers';
+import { check, contentFindings, doc, readRepoFile, summary } from './helpers';
 
 describe('empty-field', () => {
   it('reports a list field with nothing after the colon, both bold styles', () => {
@@ -205,7 +205,7 @@ describe('completion', () => {
 });
 
 function readTemplate(): string {
-  return require('node:fs').readFileSync(require('node:path').join(require('./helpers').repoRoot, 'templates/high-level-architecture.md'), 'utf8');
+  return readRepoFile('templates/high-level-architecture.md');
 }
 
 /** The built-in template with the text from `from` up to (not including) `to` removed. */

@@ -10,7 +10,13 @@ export function repoRoot(): string {
   return dir;
 }
 
+/** The shared corpus of real documents, beside the clone; tests that read it skip by name when it is absent. */
 export const corpusDir = resolve(repoRoot(), '../shared/corpus');
+
+/** Call first in a test (`function () { needsCorpus(this); … }`): skips it when ../shared/corpus is absent. */
+export function needsCorpus(test: Mocha.Context): void {
+  if (!existsSync(corpusDir)) test.skip();
+}
 
 export async function archdoc(): Promise<ArchdocApi> {
   const extension = vscode.extensions.getExtension<ArchdocApi>('archdoc.archdoc');

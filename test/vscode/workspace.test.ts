@@ -189,11 +189,13 @@ describe('workspace features', () => {
 
   it('inserts a missing section from its tree item', async () => {
     const api = await archdoc();
-    const template = (await vscode.workspace.openTextDocument({ language: 'markdown', content: '' })) && '# High Level 아키텍처 정의서\n\n## 1. 개요 (Executive Summary)\n\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: 예약\n';
-    const editor = await openMarkdown(template);
-    const roots = await waitFor('tree', () => (api.treeItems().length > 0 ? api.treeItems() : undefined));
-    assert.equal(roots[0].children.find((c) => c.label.startsWith('1.2'))?.state, 'missing');
-    await vscode.commands.executeCommand('archdoc.insertSection', { uri: editor.document.uri.toString(), templateSectionId: '1.2' });
+    const editor = await openMarkdown('# High Level 아키텍처 정의서\n\n## 1. 개요 (Executive Summary)\n\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: 예약\n');
+    // The node the tree shows, exactly what its inline "Insert section" button passes to the command.
+    const missing = await waitFor('the missing 1.2 in the tree', () =>
+      api.treeNodes()[0]?.children.find((node) => node.kind === 'section' && node.section.title.startsWith('1.2')),
+    );
+    assert.equal(missing.kind === 'section' && missing.section.state, 'missing');
+    await vscode.commands.executeCommand('archdoc.insertSection', missing);
     assert.match(editor.document.getText(), /- \*\*비즈니스 목적\*\*: 예약\n\n### 1\.2 아키텍처 범위 및 경계\n- \*\*시스템 범위\*\*: /u);
   });
 });

@@ -11,8 +11,14 @@ interface TreeItemSnapshot {
   state?: string;
   children: TreeItemSnapshot[];
 }
+interface AnalysisSnapshot {
+  templateId?: string;
+  findings: Array<{ rule: string; line: number }>;
+  progress: { filled: number; total: number };
+  sections: Array<{ title: string; progress: { filled: number; total: number } }>;
+}
 interface ArchdocApi {
-  analysisOf(uri: vscode.Uri): unknown;
+  analysisOf(uri: vscode.Uri): AnalysisSnapshot | undefined;
   treeItems(): TreeItemSnapshot[];
 }
 
@@ -74,7 +80,14 @@ describe('archdoc in the web-worker extension host', () => {
       () => flatten(api.treeItems()).find((node) => node.label === '1. 개요'),
       () => JSON.stringify(api.treeItems().map((node) => node.label)),
     );
-    assert.ok(item.state, 'the section has a completeness state');
-    assert.ok(api.analysisOf(document.uri), 'analysisOf(uri) returns the analysis');
+    assert.strictEqual(item.state, 'empty', 'its one field is empty');
+    const analysis = api.analysisOf(document.uri);
+    assert.strictEqual(analysis?.templateId, 'high-level-architecture');
+    // x/y: nothing filled out of the section's slots (its own field and those of its missing subsections).
+    const section = analysis.sections.find((s) => s.title === '1. 개요');
+    assert.ok(section && section.progress.total > 1, `1. 개요 in the analysis: ${JSON.stringify(section?.progress)}`);
+    assert.strictEqual(item.description, `0/${section.progress.total}`);
+    assert.strictEqual(JSON.stringify(analysis.findings.map((f) => `${f.rule}@${f.line}`).filter((f) => !f.startsWith('missing-section'))), '["empty-field@4"]');
+    assert.strictEqual(analysis.progress.filled, 0);
   });
 });

