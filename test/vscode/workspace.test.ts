@@ -186,9 +186,10 @@ describe('workspace features', () => {
     // diagnostic under the cursor need the current version's analysis (not the debounced pipeline under test).
     editor.selection = new vscode.Selection(1, 0, 1, 0);
     const before = api.stats().versionsAnalysed;
-    for (const char of 'value') await editor.edit((b) => b.insert(new vscode.Position(3, editor.document.lineAt(3).text.length), char));
+    for (const char of 'value') assert.ok(await editor.edit((b) => b.insert(new vscode.Position(3, editor.document.lineAt(3).text.length), char)), 'edit applied');
     assert.equal(api.stats().versionsAnalysed, before, 'nothing analysed while typing');
     await waitFor('empty-field gone after the pause', () => !archdocDiagnostics(editor.document.uri).some((d) => d.range.start.line === 3));
+    assert.equal(editor.document.isClosed, false, 'the document is still open');
     assert.equal(api.stats().versionsAnalysed, before + 1);
   });
 
