@@ -88,9 +88,11 @@ describe('workspace features', () => {
       assert.deepEqual([...editor.documents].sort(byPath), json.files.map((file) => ({ path: file.path, findings: file.findings.length })).sort(byPath));
       const skipped = [...cli(['check', '.']).matchAll(/^(.+): skipped \(not an architecture document\)$/gmu)].map((match) => match[1]);
       assert.deepEqual([...editor.skipped].sort(), skipped.sort());
-      // What both agree on is the policy: Markdown in any case of .md/.markdown, no dependency, build or template folder.
+      // What both agree on is the policy: Markdown in any case of .md/.markdown, no dependency, build or template
+      // folder (other tests may leave plain Markdown files behind, so only these are named).
       assert.deepEqual(editor.documents.map((document) => document.path).sort(), ['docs/architecture.md', 'notes/adr-002.MARKDOWN']);
-      assert.deepEqual([...editor.skipped].sort(), ['README.md', 'notes/plain.markdown']);
+      for (const path of ['README.md', 'notes/plain.markdown']) assert.ok(editor.skipped.includes(path), path);
+      for (const path of editor.skipped) assert.doesNotMatch(path, /^(?:dist|node_modules|\.archdoc)\//u);
     });
   });
 
@@ -180,10 +182,14 @@ describe('workspace features', () => {
     const api = await archdoc();
     const editor = await openMarkdown('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **A**: \n');
     await waitFor('first diagnostics', () => archdocDiagnostics(editor.document.uri).length > 0);
+    // The cursor off every diagnostic: the light bulb asks for quick fixes after each edit, and quick fixes for a
+    // diagnostic under the cursor need the current version's analysis (not the debounced pipeline under test).
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
     const before = api.stats().versionsAnalysed;
-    for (const char of 'value') await editor.edit((b) => b.insert(new vscode.Position(3, editor.document.lineAt(3).text.length), char));
+    for (const char of 'value') assert.ok(await editor.edit((b) => b.insert(new vscode.Position(3, editor.document.lineAt(3).text.length), char)), 'edit applied');
     assert.equal(api.stats().versionsAnalysed, before, 'nothing analysed while typing');
     await waitFor('empty-field gone after the pause', () => !archdocDiagnostics(editor.document.uri).some((d) => d.range.start.line === 3));
+    assert.equal(editor.document.isClosed, false, 'the document is still open');
     assert.equal(api.stats().versionsAnalysed, before + 1);
   });
 
