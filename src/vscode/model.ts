@@ -17,8 +17,7 @@ export class DocumentModel implements vscode.Disposable {
   /** Fires after a document's analysis was (re)computed by the debounced pipeline, or cleared. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** Distinct document versions asked for; with `parses`, proves one parse per version (tests read both). */
-  versionsAnalysed = 0;
+  private versionsAnalysed = 0;
 
   constructor(private readonly templates: TemplateRegistry) {
     this.disposables.push(
@@ -53,8 +52,9 @@ export class DocumentModel implements vscode.Disposable {
     }
   }
 
-  get parses(): number {
-    return this.cache.parses;
+  /** Distinct document versions asked for, and the parses done for them: equal when each version is parsed once. */
+  get stats(): { versionsAnalysed: number; parses: number } {
+    return { versionsAnalysed: this.versionsAnalysed, parses: this.cache.parses };
   }
 
   /** The analysis when the document is an architecture document, else undefined. */
