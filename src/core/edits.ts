@@ -131,7 +131,7 @@ function notApplicableSkeleton(section: TemplateSection, na: string): string {
 
 /**
  * One edit per touched line (its replacements applied right to left, then the row filled, then the new lines
- * after it appended); edits over several lines are kept unless they overlap a line already edited.
+ * after it appended); edits over several lines are kept unless they overlap a line rewritten so.
  */
 function mergeByLine(edits: readonly TextEdit[], rowFills: ReadonlyMap<number, number>, lines: LineIndex, na: string): TextEdit[] {
   const perLine = new Map<number, TextEdit[]>();
@@ -142,6 +142,7 @@ function mergeByLine(edits: readonly TextEdit[], rowFills: ReadonlyMap<number, n
   }
   for (const line of rowFills.keys()) if (!perLine.has(line)) perLine.set(line, []);
   const merged: TextEdit[] = [];
+  const rewritten = new Set<number>();
   for (const [line, lineEdits] of perLine) {
     const original = lines.lineText(line);
     // New lines after this one (inserted sections, rows, "N/A" paragraphs) go after the line's own changes.
@@ -156,13 +157,18 @@ function mergeByLine(edits: readonly TextEdit[], rowFills: ReadonlyMap<number, n
     }
     const columns = rowFills.get(line);
     if (columns !== undefined) result = fillRow(result, columns, na);
+    const changed = result !== original;
+    if (changed) rewritten.add(line);
     // One blank line between appended blocks, not two.
-    for (const edit of lineEdits.filter(isAppend)) result += result.endsWith('\n') && edit.newText.startsWith('\n\n') ? edit.newText.slice(1) : edit.newText;
-    merged.push({ range: { line, column: 1, endLine: line, endColumn: original.length + 1 }, newText: result });
+    let appended = '';
+    for (const edit of lineEdits.filter(isAppend)) appended += appended.endsWith('\n') && edit.newText.startsWith('\n\n') ? edit.newText.slice(1) : edit.newText;
+    // Only appending: an insertion at the line's end, which may follow a multi-line edit ending on this line.
+    const column = changed ? 1 : original.length + 1;
+    if (changed || appended) merged.push({ range: { line, column, endLine: line, endColumn: original.length + 1 }, newText: (changed ? result : '') + appended });
   }
   for (const edit of multiLine) {
-    const touched = [...perLine.keys()].some((line) => line >= edit.range.line && line <= edit.range.endLine);
-    if (!touched) merged.push(edit);
+    const overlaps = [...rewritten].some((line) => line >= edit.range.line && line <= edit.range.endLine);
+    if (!overlaps) merged.push(edit);
   }
   return merged.sort((a, b) => a.range.line - b.range.line);
 }

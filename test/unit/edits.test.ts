@@ -97,6 +97,13 @@ describe('quick-fix edits', () => {
       assert.deepEqual(sectionFindings(check(result), innermostSection(check(result).sections, 3)!).map((f) => f.rule), []);
     });
 
+    it('replaces a placeholder fence and adds the missing section after it', () => {
+      const text = doc('## 9. AI/ML 아키텍처\n### 9.1 AI API 통합 전략\n#### 9.1.2 AI 파이프라인\n```\n[AI 데이터 처리 파이프라인]\n```\n\n---\n\n## 10. 개발 운영 (DevOps)\n');
+      const result = markSection(text, 3);
+      assert.match(result, /#### 9\.1\.1 AI 서비스\/모델 매핑\n\n해당 없음\n\n#### 9\.1\.2 AI 파이프라인\n해당 없음\n\n### 9\.2 데이터 과학 플랫폼\n\n해당 없음\n\s*---\n\n## 10\./u);
+      assert.deepEqual(sectionFindings(check(result), innermostSection(check(result).sections, 3)!).map((f) => f.rule), []);
+    });
+
     it('inserts all missing sections in one edit per place, in template order', () => {
       const template = readFileSync(join(repoRoot, 'templates/high-level-architecture.md'), 'utf8');
       const text = template
