@@ -18,7 +18,7 @@ export function registerDecorations(model: DocumentModel): SlotDecorations {
     borderColor: new vscode.ThemeColor('archdoc.openSlotBorder'),
     borderStyle: 'dashed',
     borderWidth: '1px',
-    overviewRulerColor: new vscode.ThemeColor('archdoc.openSlotBorder'),
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.infoForeground'),
     overviewRulerLane: vscode.OverviewRulerLane.Left,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
