@@ -13,20 +13,27 @@ export function registerCodeActions(model: DocumentModel, templates: TemplateReg
   return vscode.languages.registerCodeActionsProvider(
     { language: 'markdown' },
     {
-      provideCodeActions(document, _range, context) {
-        // Only diagnostics of this very version: a fix computed from an older one would edit the wrong text.
-        const current = context.diagnostics.filter((d): d is FindingDiagnostic => d instanceof FindingDiagnostic && d.version === document.version);
-        if (current.length === 0) return undefined;
-        const analysis = model.architectureAnalysisOf(document);
+      provideCodeActions(document, range, context) {
+        // Asked on every cursor move: analyse only when an archdoc diagnostic is under the cursor.
+        if (!context.diagnostics.some((diagnostic) => diagnostic.source === 'archdoc')) return undefined;
+        // The current version's findings under the cursor: diagnostics may still be those of an older version
+        // (they are refreshed after a pause in typing), and a fix from those would edit the wrong text. The light
+        // bulb asks on every keystroke: it waits for the debounced analysis (and asks again when the diagnostics
+        // change); Ctrl+. analyses now.
+        const analysis =
+          context.triggerKind === vscode.CodeActionTriggerKind.Invoke ? model.architectureAnalysisOf(document) : model.analysedArchitectureOf(document);
         if (!analysis) return undefined;
         const template = analysis.templateId ? templates.find(analysis.templateId) : undefined;
         const text = document.getText();
         const seen = new Set<string>();
         const actions: vscode.CodeAction[] = [];
-        for (const diagnostic of current) {
-          for (const fix of quickFixes(diagnostic.finding, analysis, template, text)) {
+        for (const finding of analysis.findings) {
+          if (!toVsRange(finding).intersection(range)) continue;
+          // The diagnostic published for this very finding, when the Problems panel is up to date.
+          const diagnostic = context.diagnostics.find((candidate) => candidate instanceof FindingDiagnostic && candidate.finding === finding);
+          for (const fix of quickFixes(finding, analysis, template, text)) {
             const title = titleOf(fix);
-            // Whole-section and all-missing fixes repeat on every diagnostic of the section: offer each once.
+            // Whole-section and all-missing fixes repeat on every finding of the section: offer each once.
             if ((fix.kind === 'section-not-applicable' || fix.kind === 'insert-all-missing') && seen.has(title)) continue;
             seen.add(title);
             actions.push(codeAction(document.uri, title, fix, diagnostic));
@@ -54,10 +61,10 @@ function titleOf(fix: QuickFix): string {
   }
 }
 
-function codeAction(uri: vscode.Uri, title: string, fix: QuickFix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+function codeAction(uri: vscode.Uri, title: string, fix: QuickFix, diagnostic: vscode.Diagnostic | undefined): vscode.CodeAction {
   const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   action.edit = workspaceEdit(uri, fix.edits);
-  action.diagnostics = [diagnostic];
+  action.diagnostics = diagnostic ? [diagnostic] : [];
   // Inserting the one missing section is the obvious fix; choosing an option must stay the author's choice.
   action.isPreferred = fix.kind === 'insert-section';
   return action;

@@ -5,23 +5,19 @@ import { toVsRange, toVsSeverity } from './convert';
 import type { DocumentModel } from './model';
 
 /**
- * A diagnostic that carries its finding (with the fix data) and the document version it was found in. The
- * extension host hands code-action providers the very objects of the collection, so quick fixes read the finding
- * from here instead of looking it up again.
+ * A diagnostic that carries its finding. The extension host hands code-action providers the very objects of the
+ * collection, so a quick fix links to its diagnostic by the finding itself, not by comparing messages.
  */
 export class FindingDiagnostic extends vscode.Diagnostic {
-  constructor(
-    readonly finding: Finding,
-    readonly version?: number,
-  ) {
+  constructor(readonly finding: Finding) {
     super(toVsRange(finding), finding.message, toVsSeverity(finding.severity));
     this.source = 'archdoc';
     this.code = { value: finding.rule, target: vscode.Uri.parse(ruleDocsUrl(finding.rule)) };
   }
 }
 
-export function toDiagnostic(finding: Finding, version?: number): FindingDiagnostic {
-  return new FindingDiagnostic(finding, version);
+export function toDiagnostic(finding: Finding): FindingDiagnostic {
+  return new FindingDiagnostic(finding);
 }
 
 /** Read-only views of a file (diffs, history) would repeat its problems: only real documents get diagnostics. */
@@ -31,7 +27,7 @@ export function registerDiagnostics(model: DocumentModel): { collection: vscode.
   const collection = vscode.languages.createDiagnosticCollection('archdoc');
   const refresh = (document: vscode.TextDocument) => {
     const analysis = VIEW_SCHEMES.has(document.uri.scheme) ? undefined : model.architectureAnalysisOf(document);
-    if (analysis) collection.set(document.uri, analysis.findings.map((finding) => toDiagnostic(finding, document.version)));
+    if (analysis) collection.set(document.uri, analysis.findings.map(toDiagnostic));
     else collection.delete(document.uri);
   };
   const disposable = vscode.Disposable.from(

@@ -57,6 +57,11 @@ export class DocumentModel implements vscode.Disposable {
     return { versionsAnalysed: this.versionsAnalysed, parses: this.cache.parses };
   }
 
+  /** The current version's analysis if some feature already asked for it (never analyses: for requests while typing). */
+  analysedArchitectureOf(document: vscode.TextDocument): Analysis | undefined {
+    return this.versions.get(document.uri.toString()) === document.version ? this.architectureAnalysisOf(document) : undefined;
+  }
+
   /** The analysis when the document is an architecture document, else undefined. */
   architectureAnalysisOf(document: vscode.TextDocument | undefined): Analysis | undefined {
     const analysis = document && this.analysisOf(document);
