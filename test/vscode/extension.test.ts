@@ -15,8 +15,26 @@ async function revertAndCloseAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/** Files written by `openFile`, removed after each test (the workspace check counts the documents it finds). */
+const written: vscode.Uri[] = [];
+
+/**
+ * A new workspace file with this content, in an editor. Not an untitled document: VS Code reuses untitled names,
+ * and a closed one's late close event can hand a test the previous test's document.
+ */
+async function openFile(content: string): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const uri = folder.with({ path: `${folder.path}/test-${Date.now()}-${written.length}.md` });
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  written.push(uri);
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
 describe('archdoc in a real VS Code', () => {
-  afterEach(revertAndCloseAll);
+  afterEach(async () => {
+    await revertAndCloseAll();
+    for (const uri of written.splice(0)) await vscode.workspace.fs.delete(uri);
+  });
 
   it('activates and contributes its commands', async () => {
     await archdoc();
@@ -176,7 +194,7 @@ describe('archdoc in a real VS Code', () => {
 
   it('highlights open slots in an architecture document, and nothing in a plain README', async () => {
     const api = await archdoc();
-    const editor = await openMarkdown('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **비즈니스 목적**: 예약\n- **핵심 기능**: \n\n### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n');
+    const editor = await openFile('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **비즈니스 목적**: 예약\n- **핵심 기능**: \n\n### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n');
     const highlighted = () => api.decorationsOf(editor).map((range) => editor.document.getText(range));
     await waitFor('the two open slots highlighted', () => JSON.stringify(highlighted()) === JSON.stringify(['**핵심 기능**:', 'Azure/AWS/GCP']));
     const folder = vscode.workspace.workspaceFolders![0].uri;
@@ -187,7 +205,7 @@ describe('archdoc in a real VS Code', () => {
 
   it('shows one open count in the status bar, the view badge and the view header, equal to the Problems panel', async () => {
     const api = await archdoc();
-    const editor = await openMarkdown(templateText);
+    const editor = await openFile(templateText);
     const diagnostics = await waitFor('diagnostics', () => archdocDiagnostics(editor.document.uri).length || undefined);
     const analysis = api.analysisOf(editor.document.uri)!;
     // The bare template has a row that is one slot but two findings: the open slots differ from the findings.
@@ -204,7 +222,7 @@ describe('archdoc in a real VS Code', () => {
 
   it('puts the cursor where the value goes on next/previous open slot', async () => {
     await archdoc();
-    const editor = await openMarkdown('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **A**: x\n- **B**: \n\n### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n');
+    const editor = await openFile('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **A**: x\n- **B**: \n\n### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n');
     await waitFor('diagnostics', () => archdocDiagnostics(editor.document.uri).length > 0);
     const go = async (command: string) => {
       await vscode.commands.executeCommand(command);
@@ -233,7 +251,7 @@ describe('archdoc in a real VS Code', () => {
   it('marks a whole section not applicable and inserts all missing sections, each as one undo', async () => {
     await archdoc();
     const text = templateText.replace(/### 9\.2 데이터 과학 플랫폼[\s\S]*?(?=---\n\n## 10\.)/u, '').replace(/### 1\.3 문서 구성\n.*\n/u, '');
-    const editor = await openMarkdown(text);
+    const editor = await openFile(text);
     const document = editor.document;
     const fieldLine = document.getText().split('\n').indexOf('- **비즈니스 목적**: ');
     await waitFor('diagnostics', () => archdocDiagnostics(document.uri).some((d) => d.range.start.line === fieldLine));
@@ -258,7 +276,7 @@ describe('archdoc in a real VS Code', () => {
 
   it('lists open slots in the tree with a short label and the full message as tooltip', async () => {
     const api = await archdoc();
-    await openMarkdown('# High Level 아키텍처 정의서\n\n## 7. 물리 아키텍처 (Physical View)\n### 7.1 클라우드 아키텍처 패턴\n#### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n- **멀티 클라우드 전략**: \n');
+    await openFile('# High Level 아키텍처 정의서\n\n## 7. 물리 아키텍처 (Physical View)\n### 7.1 클라우드 아키텍처 패턴\n#### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n- **멀티 클라우드 전략**: \n');
     const slots = await waitFor('slots', () => {
       const found: TreeItemSnapshot[] = [];
       const visit = (nodes: TreeItemSnapshot[]) => nodes.forEach((node) => (node.tooltip ? found.push(node) : visit(node.children)));
