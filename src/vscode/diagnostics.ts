@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { type Finding, ruleDocsUrl } from '../core';
 import { toVsRange, toVsSeverity } from './convert';
-import type { DocumentModel } from './model';
+import { type DocumentModel, isReplaced } from './model';
 
 /**
  * A diagnostic that carries its finding. The extension host hands code-action providers the very objects of the
@@ -33,7 +33,7 @@ export function registerDiagnostics(model: DocumentModel): { collection: vscode.
   const disposable = vscode.Disposable.from(
     collection,
     model.onDidChange(refresh),
-    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+    vscode.workspace.onDidCloseTextDocument((document) => isReplaced(document) || collection.delete(document.uri)),
   );
   vscode.workspace.textDocuments.forEach(refresh);
   return { collection, disposable };

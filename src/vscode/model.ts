@@ -7,6 +7,15 @@ import * as vscode from 'vscode';
 import { type Analysis, AnalysisCache, type AnalysisContext, analyze, DEFAULT_MAX_FILE_SIZE, toLocale } from '../core';
 import type { TemplateRegistry } from './templates';
 
+/**
+ * A closed document whose URI is open again as another document: VS Code reuses untitled names, and the close
+ * event can come after the new document opened. Its close must not clear what belongs to the new one.
+ */
+export function isReplaced(closed: vscode.TextDocument): boolean {
+  const key = closed.uri.toString();
+  return vscode.workspace.textDocuments.some((open) => open !== closed && !open.isClosed && open.uri.toString() === key);
+}
+
 export class DocumentModel implements vscode.Disposable {
   private readonly cache = new AnalysisCache();
   /** One context object per document until settings or templates change: the cache keys its results on it. */
@@ -23,7 +32,7 @@ export class DocumentModel implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.update(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => isReplaced(document) || this.forget(document)),
       vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('archdoc') && this.refreshAll()),
       templates.onDidChange(() => this.refreshAll()),
     );
