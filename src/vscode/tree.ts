@@ -4,7 +4,7 @@
  * belong and offer "Insert section". Items know their parent, so the view can reveal them.
  */
 import * as vscode from 'vscode';
-import { type Analysis, buildOutline, documentSummary, type OutlineNode, type OutlineWords, type SectionNode, sectionIconState, sectionTooltipLines } from '../core';
+import { type Analysis, buildOutline, documentSummary, type OutlineNode, type OutlineWords, type SectionNode, sectionTooltipLines } from '../core';
 import { toVsRange } from './convert';
 import type { DocumentModel } from './model';
 
@@ -97,7 +97,7 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const item = new vscode.TreeItem(node.label, collapsible);
     item.id = `${uri?.toString()}#${node.key}`;
     item.description = node.description;
-    const [icon, color] = STATE_ICONS[sectionIconState(section)];
+    const [icon, color] = STATE_ICONS[section.state];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.tooltip = tooltip(section);
     // `section-open`: a present section with open slots, which can be marked not applicable as a whole.

@@ -41,7 +41,9 @@ describe('editor features as data', () => {
       const byTitle = new Map(children.map((child) => [child.label, child]));
       assert.equal(byTitle.get('1.1 프로젝트 개요')?.description, '1/2');
       // 1.3 has nothing to fill: no ✓, which would claim work was done.
-      assert.equal(byTitle.get('1.3 문서 구성')?.description, '');
+      const noSlots = byTitle.get('1.3 문서 구성');
+      assert.equal(noSlots?.description, '');
+      assert.equal(noSlots?.kind === 'section' && noSlots.section.state, 'none', 'shown with the neutral icon, not the complete one');
       assert.equal(byTitle.get('1.2 아키텍처 범위 및 경계')?.description, 'missing');
       const filled = buildOutline(check(doc('## 1. 개요 (Executive Summary)\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: a\n- **핵심 기능**: b\n- **대상 사용자**: c\n- **예상 사용자 규모**: d\n')), words);
       assert.equal((filled[0] as { children: OutlineNode[] }).children.find((child) => child.label === '1.1 프로젝트 개요')?.description, '✓');

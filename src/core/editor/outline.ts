@@ -3,7 +3,7 @@
  * (a short label that fits a sidebar, the finding's full message as tooltip). Surfaces only render it; the words
  * they show come in through `OutlineWords`, so each surface localises with its own mechanism.
  */
-import type { Analysis, Finding, OpenSlot, SectionNode, SectionState } from '../types';
+import type { Analysis, Finding, OpenSlot, SectionNode } from '../types';
 
 export interface OutlineWords {
   /** Description of a template section absent from the document. */
@@ -87,11 +87,6 @@ export function sectionDescription(section: SectionNode, words: OutlineWords): s
   return filled === total ? '✓' : `${filled}/${total}`;
 }
 
-/** The icon a surface shows for a section: a state with nothing to fill has its own look, never the complete one. */
-export function sectionIconState(section: SectionNode): SectionState {
-  return section.progress.total === 0 && !section.missing ? 'none' : section.state;
-}
-
 /** Tooltip lines of a section: its title, its progress, and what is open in it and below it (at most `limit`). */
 export function sectionTooltipLines(section: SectionNode, words: OutlineWords, limit = 20): { title: string; progress?: string; open: string[]; more: boolean } {
   if (section.missing) return { title: section.title, open: [], more: false };
@@ -121,7 +116,7 @@ function rangeKey(item: OpenSlot | Finding): string {
   return `${item.rule}:${item.line}:${item.column}:${item.endLine}:${item.endColumn}`;
 }
 
-export function shortSlotLabel(slot: OpenSlot, finding: Finding | undefined): string {
+function shortSlotLabel(slot: OpenSlot, finding: Finding | undefined): string {
   const data = finding?.data;
   if (data?.kind === 'field' && slot.rule === 'empty-field') return fit(data.label);
   if (data?.kind === 'cells') return fit(data.columns.join(', '));
