@@ -1,22 +1,28 @@
 /** Wires the archdoc adapters together; each contribution lives in its own file under src/vscode/. */
 import * as vscode from 'vscode';
-import type { Analysis } from './core';
+import type { Analysis, OutlineNode } from './core';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
 import { registerCompletion } from './vscode/completion';
+import { registerContextKeys } from './vscode/contextKeys';
+import { registerDecorations } from './vscode/decorations';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { DocumentModel } from './vscode/model';
 import { registerStatusBar } from './vscode/statusBar';
 import { TemplateRegistry } from './vscode/templates';
-import { describe, SectionsTreeProvider, type TreeNode } from './vscode/tree';
+import { SectionsTreeProvider } from './vscode/tree';
 
 /** What `activate` returns: a small API for tests and other extensions. */
 export interface ArchdocApi {
   analysisOf(uri: vscode.Uri): Analysis | undefined;
-  /** The completeness tree as shown: label, description, state, children. */
+  /** The completeness tree as shown: label, description, tooltip, state, children. */
   treeItems(): TreeItemSnapshot[];
   /** The completeness tree's own nodes (what its menus pass to commands). */
-  treeNodes(): readonly TreeNode[];
+  treeNodes(): readonly OutlineNode[];
+  /** What the status bar item and the view header show now. */
+  summaryShown(): { statusText?: string; statusTooltip?: string; viewTitle?: string; viewDescription?: string; badge?: number };
+  /** The open-slot highlights last set on an editor. */
+  decorationsOf(editor: vscode.TextEditor): readonly vscode.Range[];
   stats(): { parses: number; versionsAnalysed: number };
   templatesReady: Promise<void>;
   /** Template files that could not be used at the last reload, and why. */
@@ -26,6 +32,7 @@ export interface ArchdocApi {
 export interface TreeItemSnapshot {
   label: string;
   description: string;
+  tooltip?: string;
   state?: string;
   children: TreeItemSnapshot[];
 }
@@ -37,13 +44,17 @@ export function activate(context: vscode.ExtensionContext): ArchdocApi {
   const view = vscode.window.createTreeView('archdoc.sections', { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
   const { collection, disposable: diagnostics } = registerDiagnostics(model);
+  const statusBar = registerStatusBar(model);
+  const decorations = registerDecorations(model);
   context.subscriptions.push(
     templates,
     model,
     tree,
     view,
     diagnostics,
-    registerStatusBar(model),
+    statusBar.disposable,
+    decorations,
+    registerContextKeys(model),
     registerCompletion(model, templates),
     registerCodeActions(model, templates),
     registerCommands({ model, templates, tree, diagnostics: collection }),
@@ -58,15 +69,23 @@ export function activate(context: vscode.ExtensionContext): ArchdocApi {
     },
     treeItems: () => tree.rootNodes.map(snapshot),
     treeNodes: () => tree.rootNodes,
-    stats: () => ({ parses: model.parses, versionsAnalysed: model.versionsAnalysed }),
+    summaryShown: () => ({
+      statusText: statusBar.item.text,
+      statusTooltip: typeof statusBar.item.tooltip === 'string' ? statusBar.item.tooltip : undefined,
+      viewTitle: view.title,
+      viewDescription: view.description,
+      badge: view.badge?.value,
+    }),
+    decorationsOf: (editor) => decorations.rangesOf(editor),
+    stats: () => model.stats,
     templatesReady,
     templateProblems: () => templates.problems.map(({ uri, reason }) => ({ path: vscode.workspace.asRelativePath(uri), reason })),
   };
 }
 
-function snapshot(node: TreeNode): TreeItemSnapshot {
-  if (node.kind === 'slot') return { label: node.slot.label, description: `line ${node.slot.line}`, children: [] };
-  return { label: node.section.title, description: describe(node.section), state: node.section.state, children: node.children.map(snapshot) };
+function snapshot(node: OutlineNode): TreeItemSnapshot {
+  if (node.kind === 'slot') return { label: node.label, description: node.description, tooltip: node.tooltip, children: [] };
+  return { label: node.label, description: node.description, state: node.section.state, children: node.children.map(snapshot) };
 }
 
 export function deactivate(): void {}

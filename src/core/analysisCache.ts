@@ -44,11 +44,6 @@ export class AnalysisCache {
     this.entries.delete(uri);
   }
 
-  /** Drops every document. */
-  clear(): void {
-    this.entries.clear();
-  }
-
   /** Document parses so far: one per analysed version (a file over the size cap is not parsed). */
   get parses(): number {
     return this.parseCalls;

@@ -1,6 +1,6 @@
 /** Text edits behind the quick fixes, computed from a finding and the document's lines. Pure, so the CLI and tests can use them. */
 import { LineIndex } from './lines';
-import type { Template } from './template';
+import type { Template, TemplateSection } from './template';
 import type { Finding, Range } from './types';
 
 export interface TextEdit {
@@ -80,6 +80,97 @@ export function insertSectionEdit(finding: Finding, template: Template, text: st
   if (!section) return undefined;
   const lines = new LineIndex(text);
   return { range: atLineEnd(lines, insertAfterLine), newText: `\n\n${section.markdown}\n` };
+}
+
+/** Every missing section inserted at once (one undo), each from its template skeleton. */
+export function insertMissingSectionsEdits(findings: readonly Finding[], template: Template, text: string): TextEdit[] {
+  return missingSectionInsertions(findings, template, new LineIndex(text), (section) => section.markdown);
+}
+
+/**
+ * One insertion per line that missing sections go after, holding them in template order (separate insertions at
+ * one place would pile up blank lines, and their order would be up to the editor).
+ */
+function missingSectionInsertions(findings: readonly Finding[], template: Template, lines: LineIndex, render: (section: TemplateSection) => string): TextEdit[] {
+  const byLine = new Map<number, TemplateSection[]>();
+  for (const finding of findings) {
+    if (finding.data?.kind !== 'missing-section') continue;
+    const { templateSectionId, insertAfterLine } = finding.data;
+    const section = template.sections.find((candidate) => candidate.id === templateSectionId);
+    if (section) byLine.set(insertAfterLine, [...(byLine.get(insertAfterLine) ?? []), section]);
+  }
+  return [...byLine].map(([line, sections]) => ({
+    range: atLineEnd(lines, line),
+    newText: `\n\n${sections.sort((a, b) => a.order - b.order).map(render).join('\n\n')}\n`,
+  }));
+}
+
+/**
+ * A whole section marked not applicable (one undo): every open slot in it gets "해당 없음"/"N/A", and each missing
+ * sub-section is added as its headings with "N/A" under each. Edits on one line are merged into one, so that a row
+ * with a blank cell and an option list, or a field followed by an inserted section, stays intact.
+ */
+export function sectionNotApplicableEdits(findings: readonly Finding[], template: Template | undefined, text: string): TextEdit[] {
+  const lines = new LineIndex(text);
+  const na = notApplicableText(template);
+  const edits: TextEdit[] = [];
+  const rowFills = new Map<number, number>();
+  for (const finding of findings) {
+    if (finding.rule === 'empty-table-cell') rowFills.set(finding.line, finding.data?.kind === 'cells' ? finding.data.columnCount : 0);
+    else if (finding.rule !== 'missing-section') edits.push(...notApplicableEdits(finding, template, text));
+  }
+  // After the section's own "N/A" (an empty section's goes right under its heading): its missing sub-sections.
+  if (template) edits.push(...missingSectionInsertions(findings, template, lines, (section) => notApplicableSkeleton(section, na)));
+  return mergeByLine(edits, rowFills, lines, na);
+}
+
+/** A section's headings (its sub-sections' too), each with `na` under it. */
+function notApplicableSkeleton(section: TemplateSection, na: string): string {
+  return [`${'#'.repeat(section.level)} ${section.title}\n\n${na}`, ...section.children.map((child) => notApplicableSkeleton(child, na))].join('\n\n');
+}
+
+/**
+ * One edit per touched line (its replacements applied right to left, then the row filled, then the new lines
+ * after it appended); edits over several lines are kept unless they overlap a line rewritten so.
+ */
+function mergeByLine(edits: readonly TextEdit[], rowFills: ReadonlyMap<number, number>, lines: LineIndex, na: string): TextEdit[] {
+  const perLine = new Map<number, TextEdit[]>();
+  const multiLine: TextEdit[] = [];
+  for (const edit of edits) {
+    if (edit.range.line !== edit.range.endLine) multiLine.push(edit);
+    else perLine.set(edit.range.line, [...(perLine.get(edit.range.line) ?? []), edit]);
+  }
+  for (const line of rowFills.keys()) if (!perLine.has(line)) perLine.set(line, []);
+  const merged: TextEdit[] = [];
+  const rewritten = new Set<number>();
+  for (const [line, lineEdits] of perLine) {
+    const original = lines.lineText(line);
+    // New lines after this one (inserted sections, rows, "N/A" paragraphs) go after the line's own changes.
+    const isAppend = (edit: TextEdit) => edit.range.column === original.length + 1 && edit.range.endColumn === edit.range.column && edit.newText.startsWith('\n');
+    let result = original;
+    const replacements = lineEdits.filter((edit) => !isAppend(edit)).sort((a, b) => b.range.column - a.range.column);
+    let limit = original.length + 1;
+    for (const edit of replacements) {
+      if (edit.range.endColumn > limit) continue; // overlaps one already applied: the first one wins
+      result = result.slice(0, edit.range.column - 1) + edit.newText + result.slice(edit.range.endColumn - 1);
+      limit = edit.range.column;
+    }
+    const columns = rowFills.get(line);
+    if (columns !== undefined) result = fillRow(result, columns, na);
+    const changed = result !== original;
+    if (changed) rewritten.add(line);
+    // One blank line between appended blocks, not two.
+    let appended = '';
+    for (const edit of lineEdits.filter(isAppend)) appended += appended.endsWith('\n') && edit.newText.startsWith('\n\n') ? edit.newText.slice(1) : edit.newText;
+    // Only appending: an insertion at the line's end, which may follow a multi-line edit ending on this line.
+    const column = changed ? 1 : original.length + 1;
+    if (changed || appended) merged.push({ range: { line, column, endLine: line, endColumn: original.length + 1 }, newText: (changed ? result : '') + appended });
+  }
+  for (const edit of multiLine) {
+    const overlaps = [...rewritten].some((line) => line >= edit.range.line && line <= edit.range.endLine);
+    if (!overlaps) merged.push(edit);
+  }
+  return merged.sort((a, b) => a.range.line - b.range.line);
 }
 
 function atLineEnd(lines: LineIndex, line: number): Range {

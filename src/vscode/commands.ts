@@ -1,6 +1,22 @@
-/** Commands: insert template / section, next/previous open slot, check the workspace, refresh, reveal. */
+/**
+ * Commands: insert template / section / all missing sections, mark a section not applicable, next/previous open
+ * slot, check the workspace, refresh, reveal.
+ */
 import * as vscode from 'vscode';
-import { DOCUMENT_EXCLUDE_GLOB, DOCUMENT_GLOB, insertSectionEdit, isDocumentCandidate, type Template } from '../core';
+import {
+  adjacentSlot,
+  type Analysis,
+  DOCUMENT_EXCLUDE_GLOB,
+  DOCUMENT_GLOB,
+  insertMissingSectionsEdits,
+  insertSectionEdit,
+  isDocumentCandidate,
+  sectionFindings,
+  sectionNotApplicableEdits,
+  type Template,
+  type TextEdit,
+} from '../core';
+import { workspaceEdit } from './codeActions';
 import { toVsRange } from './convert';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentModel } from './model';
@@ -20,6 +36,15 @@ export function registerCommands(services: Services): vscode.Disposable {
     // From the editor title or context menu the argument is the file's Uri, not a template id.
     vscode.commands.registerCommand('archdoc.insertTemplate', (templateId?: unknown) => insertTemplate(templates, typeof templateId === 'string' ? templateId : undefined)),
     vscode.commands.registerCommand('archdoc.insertSection', (target?: TreeNode | { uri: string; templateSectionId: string }) => insertSection(model, templates, tree, target)),
+    vscode.commands.registerCommand('archdoc.insertAllMissingSections', () =>
+      editShownDocument(tree, templates, (analysis, template, text) => (template ? insertMissingSectionsEdits(analysis.findings, template, text) : [])),
+    ),
+    vscode.commands.registerCommand('archdoc.markSectionNotApplicable', (node?: TreeNode) =>
+      editShownDocument(tree, templates, (analysis, template, text) => {
+        const section = node?.kind === 'section' && !node.section.missing ? node.section : undefined;
+        return section ? sectionNotApplicableEdits(sectionFindings(analysis, section), template, text) : [];
+      }),
+    ),
     vscode.commands.registerCommand('archdoc.nextSlot', () => goToSlot(model, 1)),
     vscode.commands.registerCommand('archdoc.previousSlot', () => goToSlot(model, -1)),
     vscode.commands.registerCommand('archdoc.checkWorkspace', () => checkWorkspace(model, diagnostics)),
@@ -78,9 +103,7 @@ async function insertSection(model: DocumentModel, templates: TemplateRegistry, 
   const finding = analysis?.findings.find((f) => f.data?.kind === 'missing-section' && f.data.templateSectionId === sectionId);
   const edit = finding && template && document ? insertSectionEdit(finding, template, document.getText()) : undefined;
   if (!document || !edit) return;
-  const workspaceEdit = new vscode.WorkspaceEdit();
-  workspaceEdit.replace(document.uri, toVsRange(edit.range), edit.newText);
-  await vscode.workspace.applyEdit(workspaceEdit);
+  await vscode.workspace.applyEdit(workspaceEdit(document.uri, [edit]));
   const editor = await vscode.window.showTextDocument(document);
   // The new heading: a blank line after the (1-based) insertion line, so 0-based it is that line + 1.
   const heading = new vscode.Position(edit.range.line + 1, 0);
@@ -88,18 +111,28 @@ async function insertSection(model: DocumentModel, templates: TemplateRegistry, 
   editor.revealRange(new vscode.Range(heading, heading));
 }
 
+/** Applies edits computed from the document the tree shows, as one undo step. */
+async function editShownDocument(tree: SectionsTreeProvider, templates: TemplateRegistry, compute: (analysis: Analysis, template: Template | undefined, text: string) => TextEdit[]): Promise<void> {
+  const current = tree.current;
+  if (!current) return;
+  const { document, analysis } = current;
+  const template = analysis.templateId ? templates.find(analysis.templateId) : undefined;
+  const edits = compute(analysis, template, document.getText());
+  if (edits.length > 0) await vscode.workspace.applyEdit(workspaceEdit(document.uri, edits));
+}
+
+/** Selects where the next (previous) open slot's value goes. */
 function goToSlot(model: DocumentModel, direction: 1 | -1): void {
   const editor = vscode.window.activeTextEditor;
   const analysis = model.architectureAnalysisOf(editor?.document);
-  if (!editor || !analysis || analysis.findings.length === 0) return;
-  const cursor = editor.selection.active;
-  const positions = analysis.findings.map((f) => new vscode.Position(f.line - 1, f.column - 1));
-  const target =
-    direction === 1
-      ? positions.find((p) => p.isAfter(cursor)) ?? positions[0]
-      : [...positions].reverse().find((p) => p.isBefore(cursor)) ?? positions[positions.length - 1];
-  editor.selection = new vscode.Selection(target, target);
-  editor.revealRange(new vscode.Range(target, target), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  if (!editor || !analysis) return;
+  // From the start of the selection: a slot's own selected value counts as being at that slot.
+  const cursor = editor.selection.start;
+  const target = adjacentSlot(analysis, editor.document.getText(), { line: cursor.line + 1, column: cursor.character + 1 }, direction);
+  if (!target) return;
+  const range = toVsRange(target);
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 /** What the workspace check found, by workspace-relative path (tests compare it with `archdoc check`). */

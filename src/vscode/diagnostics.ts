@@ -2,13 +2,22 @@
 import * as vscode from 'vscode';
 import { type Finding, ruleDocsUrl } from '../core';
 import { toVsRange, toVsSeverity } from './convert';
-import type { DocumentModel } from './model';
+import { type DocumentModel, isReplaced } from './model';
 
-export function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toVsRange(finding), finding.message, toVsSeverity(finding.severity));
-  diagnostic.source = 'archdoc';
-  diagnostic.code = { value: finding.rule, target: vscode.Uri.parse(ruleDocsUrl(finding.rule)) };
-  return diagnostic;
+/**
+ * A diagnostic that carries its finding. The extension host hands code-action providers the very objects of the
+ * collection, so a quick fix links to its diagnostic by the finding itself, not by comparing messages.
+ */
+export class FindingDiagnostic extends vscode.Diagnostic {
+  constructor(readonly finding: Finding) {
+    super(toVsRange(finding), finding.message, toVsSeverity(finding.severity));
+    this.source = 'archdoc';
+    this.code = { value: finding.rule, target: vscode.Uri.parse(ruleDocsUrl(finding.rule)) };
+  }
+}
+
+export function toDiagnostic(finding: Finding): FindingDiagnostic {
+  return new FindingDiagnostic(finding);
 }
 
 /** Read-only views of a file (diffs, history) would repeat its problems: only real documents get diagnostics. */
@@ -24,7 +33,7 @@ export function registerDiagnostics(model: DocumentModel): { collection: vscode.
   const disposable = vscode.Disposable.from(
     collection,
     model.onDidChange(refresh),
-    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+    vscode.workspace.onDidCloseTextDocument((document) => isReplaced(document) || collection.delete(document.uri)),
   );
   vscode.workspace.textDocuments.forEach(refresh);
   return { collection, disposable };

@@ -7,6 +7,15 @@ import * as vscode from 'vscode';
 import { type Analysis, AnalysisCache, type AnalysisContext, analyze, DEFAULT_MAX_FILE_SIZE, toLocale } from '../core';
 import type { TemplateRegistry } from './templates';
 
+/**
+ * A closed document whose URI is open again as another document: VS Code reuses untitled names, and the close
+ * event can come after the new document opened. Its close must not clear what belongs to the new one.
+ */
+export function isReplaced(closed: vscode.TextDocument): boolean {
+  const key = closed.uri.toString();
+  return vscode.workspace.textDocuments.some((open) => open !== closed && !open.isClosed && open.uri.toString() === key);
+}
+
 export class DocumentModel implements vscode.Disposable {
   private readonly cache = new AnalysisCache();
   /** One context object per document until settings or templates change: the cache keys its results on it. */
@@ -17,14 +26,13 @@ export class DocumentModel implements vscode.Disposable {
   /** Fires after a document's analysis was (re)computed by the debounced pipeline, or cleared. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** Distinct document versions asked for; with `parses`, proves one parse per version (tests read both). */
-  versionsAnalysed = 0;
+  private versionsAnalysed = 0;
 
   constructor(private readonly templates: TemplateRegistry) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.update(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => isReplaced(document) || this.forget(document)),
       vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('archdoc') && this.refreshAll()),
       templates.onDidChange(() => this.refreshAll()),
     );
@@ -53,8 +61,14 @@ export class DocumentModel implements vscode.Disposable {
     }
   }
 
-  get parses(): number {
-    return this.cache.parses;
+  /** Distinct document versions asked for, and the parses done for them: equal when each version is parsed once. */
+  get stats(): { versionsAnalysed: number; parses: number } {
+    return { versionsAnalysed: this.versionsAnalysed, parses: this.cache.parses };
+  }
+
+  /** The current version's analysis if some feature already asked for it (never analyses: for requests while typing). */
+  analysedArchitectureOf(document: vscode.TextDocument): Analysis | undefined {
+    return this.versions.get(document.uri.toString()) === document.version ? this.architectureAnalysisOf(document) : undefined;
   }
 
   /** The analysis when the document is an architecture document, else undefined. */

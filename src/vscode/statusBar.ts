@@ -1,9 +1,9 @@
-/** Progress % of the active architecture document; a click focuses the completeness tree. */
+/** Progress % and open findings of the active architecture document; a click focuses the completeness tree. */
 import * as vscode from 'vscode';
-import { progressPercent } from '../core';
+import { documentSummary } from '../core';
 import type { DocumentModel } from './model';
 
-export function registerStatusBar(model: DocumentModel): vscode.Disposable {
+export function registerStatusBar(model: DocumentModel): { item: vscode.StatusBarItem; disposable: vscode.Disposable } {
   const item = vscode.window.createStatusBarItem('archdoc.completion', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Architecture document completion');
   item.command = 'archdoc.sections.focus';
@@ -19,16 +19,17 @@ export function registerStatusBar(model: DocumentModel): vscode.Disposable {
       item.text = '$(warning) archdoc';
       item.tooltip = analysis.skippedReason;
     } else {
-      const { filled, total } = analysis.progress;
-      item.text = `$(checklist) ${progressPercent(analysis.progress)}%`;
-      item.tooltip = vscode.l10n.t('{0} of {1} slots filled, {2} open findings', filled, total, analysis.findings.length);
+      const { percent, open } = documentSummary(analysis);
+      item.text = `$(checklist) ${percent}%`;
+      item.tooltip = vscode.l10n.t('{0}% filled, {1} open findings', percent, open);
     }
     item.show();
   };
   refresh();
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(refresh),
     model.onDidChange((document) => document === vscode.window.activeTextEditor?.document && refresh()),
   );
+  return { item, disposable };
 }

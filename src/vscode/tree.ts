@@ -1,16 +1,14 @@
 /**
- * The completeness tree of the active document: sections (label = heading, description = filled/total or ✓,
- * icon by state), then each section's open slots. Missing template sections appear where they belong and offer
- * "Insert section". Items know their parent, so the view can reveal them.
+ * The completeness tree of the active document, rendered from the engine's outline: sections (description =
+ * filled/total or ✓, icon by state), then each section's open slots. Missing template sections appear where they
+ * belong and offer "Insert section". Items know their parent, so the view can reveal them.
  */
 import * as vscode from 'vscode';
-import { type Analysis, progressPercent, type OpenSlot, type SectionNode } from '../core';
+import { type Analysis, buildOutline, documentSummary, type OutlineNode, type OutlineWords, type SectionNode, sectionTooltipLines } from '../core';
 import { toVsRange } from './convert';
 import type { DocumentModel } from './model';
 
-export type TreeNode =
-  | { kind: 'section'; section: SectionNode; parent?: TreeNode; children: TreeNode[] }
-  | { kind: 'slot'; slot: OpenSlot; parent?: TreeNode; children: TreeNode[]; index: number };
+export type TreeNode = OutlineNode;
 
 const STATE_ICONS: Record<SectionNode['state'], [string, string | undefined]> = {
   complete: ['pass-filled', 'testing.iconPassed'],
@@ -19,6 +17,10 @@ const STATE_ICONS: Record<SectionNode['state'], [string, string | undefined]> = 
   missing: ['diff-removed', 'list.errorForeground'],
   none: ['circle-small', undefined],
 };
+
+export function outlineWords(): OutlineWords {
+  return { missing: vscode.l10n.t('missing'), line: (line) => vscode.l10n.t('line {0}', line) };
+}
 
 export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -57,13 +59,14 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     // document still open, the view itself has focus: keep showing it.)
     else if (editor || this.document?.isClosed) this.document = undefined;
     const current = this.current;
-    this.roots = current ? buildNodes(current.analysis) : [];
+    this.roots = current ? buildOutline(current.analysis, outlineWords()) : [];
     void vscode.commands.executeCommand('setContext', 'archdoc.isArchitectureDocument', Boolean(current));
     if (this.view) {
-      const count = current?.analysis.findings.length ?? 0;
-      this.view.badge = count > 0 ? { value: count, tooltip: vscode.l10n.t('{0} open findings', count) } : undefined;
-      const progress = current?.analysis.progress;
-      this.view.description = progress ? `${progressPercent(progress)}%` : undefined;
+      const summary = current && !current.analysis.skippedReason ? documentSummary(current.analysis) : undefined;
+      // The title carries the percentage: a view alone in its container shows its title, not its description.
+      this.view.title = summary ? vscode.l10n.t('Completeness {0}%', summary.percent) : vscode.l10n.t('Completeness');
+      this.view.description = summary ? vscode.l10n.t('{0} open', summary.open) : undefined;
+      this.view.badge = summary && summary.open > 0 ? { value: summary.open, tooltip: vscode.l10n.t('{0} open findings', summary.open) } : undefined;
       this.view.message = current?.analysis.skippedReason;
     }
     this.changed.fire(undefined);
@@ -80,9 +83,10 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const uri = this.document?.uri;
     if (node.kind === 'slot') {
-      const item = new vscode.TreeItem(node.slot.label, vscode.TreeItemCollapsibleState.None);
-      item.id = `${uri?.toString()}#slot:${node.slot.line}:${node.slot.column}:${node.slot.rule}:${node.index}`;
-      item.description = vscode.l10n.t('line {0}', node.slot.line);
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.id = `${uri?.toString()}#${node.key}`;
+      item.description = node.description;
+      item.tooltip = node.tooltip;
       item.iconPath = new vscode.ThemeIcon('circle-outline');
       item.contextValue = 'slot';
       item.command = uri && { command: 'archdoc.revealRange', title: '', arguments: [uri, toVsRange(node.slot)] };
@@ -90,13 +94,14 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
     const { section } = node;
     const collapsible = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : section.state === 'complete' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
-    const item = new vscode.TreeItem(section.title, collapsible);
-    item.id = `${uri?.toString()}#${section.missing ? 'missing' : 'section'}:${section.id}:${section.range.line}`;
-    item.description = describe(section);
+    const item = new vscode.TreeItem(node.label, collapsible);
+    item.id = `${uri?.toString()}#${node.key}`;
+    item.description = node.description;
     const [icon, color] = STATE_ICONS[section.state];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.tooltip = tooltip(section);
-    item.contextValue = section.missing ? 'missing' : 'section';
+    // `section-open`: a present section with open slots, which can be marked not applicable as a whole.
+    item.contextValue = section.missing ? 'missing' : section.progress.filled < section.progress.total ? 'section-open' : 'section';
     item.command = uri && { command: 'archdoc.revealRange', title: '', arguments: [uri, toVsRange(section.range)] };
     return item;
   }
@@ -106,46 +111,19 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 }
 
-export function describe(section: SectionNode): string {
-  if (section.missing) return vscode.l10n.t('missing');
-  const { filled, total } = section.progress;
-  if (total === 0) return '';
-  return filled === total ? '✓' : `${filled}/${total}`;
-}
-
 function tooltip(section: SectionNode): vscode.MarkdownString {
+  const lines = sectionTooltipLines(section, outlineWords());
   const text = new vscode.MarkdownString();
-  text.appendText(section.title);
+  text.appendText(lines.title);
   if (section.missing) {
     text.appendMarkdown(`\n\n${vscode.l10n.t('This template section is missing.')}`);
     return text;
   }
-  const open: string[] = [];
-  const collect = (node: SectionNode) => {
-    node.openSlots.forEach((slot) => open.push(`${slot.label} (${vscode.l10n.t('line {0}', slot.line)})`));
-    node.children.forEach(collect);
-  };
-  collect(section);
-  text.appendMarkdown(`\n\n${section.progress.filled}/${section.progress.total}`);
-  if (open.length > 0) {
+  if (lines.progress) text.appendMarkdown(`\n\n${lines.progress}`);
+  if (lines.open.length > 0) {
     text.appendMarkdown(`\n\n${vscode.l10n.t('Open:')}\n`);
-    open.slice(0, 20).forEach((line) => text.appendMarkdown(`\n- ${line.replace(/[\\`*_[\]<>]/gu, (c) => `\\${c}`)}`));
-    if (open.length > 20) text.appendMarkdown(`\n- …`);
+    lines.open.forEach((line) => text.appendMarkdown(`\n- ${line.replace(/[\\`*_[\]<>]/gu, (c) => `\\${c}`)}`));
+    if (lines.more) text.appendMarkdown(`\n- …`);
   }
   return text;
-}
-
-function buildNodes(analysis: Analysis): TreeNode[] {
-  const build = (section: SectionNode, parent?: TreeNode): TreeNode => {
-    const node: TreeNode = { kind: 'section', section, parent, children: [] };
-    node.children = [
-      ...section.children.map((child) => build(child, node)),
-      ...(section.missing ? [] : section.openSlots.map((slot, index): TreeNode => ({ kind: 'slot', slot, parent: node, children: [], index }))),
-    ];
-    return node;
-  };
-  return [
-    ...analysis.preambleSlots.map((slot, index): TreeNode => ({ kind: 'slot', slot, children: [], index })),
-    ...analysis.sections.map((section) => build(section)),
-  ];
 }

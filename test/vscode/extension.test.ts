@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { TreeItemSnapshot } from '../../src/extension';
 import { archdoc, archdocDiagnostics, corpusDir, needsCorpus, openMarkdown, repoRoot, waitFor } from './helpers';
 
 const templateText = readFileSync(join(repoRoot(), 'templates/high-level-architecture.md'), 'utf8');
@@ -14,8 +15,26 @@ async function revertAndCloseAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/** Files written by `openFile`, removed after each test (the workspace check counts the documents it finds). */
+const written: vscode.Uri[] = [];
+
+/**
+ * A new workspace file with this content, in an editor. Not an untitled document: VS Code reuses untitled names,
+ * and a closed one's late close event can hand a test the previous test's document.
+ */
+async function openFile(content: string): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const uri = folder.with({ path: `${folder.path}/test-${Date.now()}-${written.length}.md` });
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  written.push(uri);
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
 describe('archdoc in a real VS Code', () => {
-  afterEach(revertAndCloseAll);
+  afterEach(async () => {
+    await revertAndCloseAll();
+    for (const uri of written.splice(0)) await vscode.workspace.fs.delete(uri);
+  });
 
   it('activates and contributes its commands', async () => {
     await archdoc();
@@ -196,5 +215,102 @@ describe('archdoc in a real VS Code', () => {
     await waitFor('diagnostics', () => archdocDiagnostics(uri).length > 0);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitFor('diagnostics cleared', () => archdocDiagnostics(uri).length === 0, 15000);
+  });
+
+  it('highlights open slots in an architecture document, and nothing in a plain README', async () => {
+    const api = await archdoc();
+    const editor = await openFile('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **비즈니스 목적**: 예약\n- **핵심 기능**: \n\n### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n');
+    const highlighted = () => api.decorationsOf(editor).map((range) => editor.document.getText(range));
+    await waitFor('the two open slots highlighted', () => JSON.stringify(highlighted()) === JSON.stringify(['**핵심 기능**:', 'Azure/AWS/GCP']));
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const readme = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(folder.with({ path: `${folder.path}/README.md` })));
+    await new Promise((r) => setTimeout(r, 800));
+    assert.deepEqual(api.decorationsOf(readme), []);
+  });
+
+  it('shows one open count in the status bar, the view badge and the view header, equal to the Problems panel', async () => {
+    const api = await archdoc();
+    const editor = await openFile(templateText);
+    const diagnostics = await waitFor('diagnostics', () => archdocDiagnostics(editor.document.uri).length || undefined);
+    const analysis = api.analysisOf(editor.document.uri)!;
+    // The bare template has a row that is one slot but two findings: the open slots differ from the findings.
+    assert.notEqual(analysis.progress.total - analysis.progress.filled, diagnostics);
+    const shown = await waitFor('summary', () => {
+      const summary = api.summaryShown();
+      return summary.badge === diagnostics ? summary : undefined;
+    });
+    assert.equal(shown.statusText, '$(checklist) 0%');
+    assert.equal(shown.statusTooltip, `0% filled, ${diagnostics} open findings`);
+    assert.equal(shown.viewTitle, 'Completeness 0%');
+    assert.equal(shown.viewDescription, `${diagnostics} open`);
+  });
+
+  it('puts the cursor where the value goes on next/previous open slot', async () => {
+    await archdoc();
+    const editor = await openFile('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **A**: x\n- **B**: \n\n### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n');
+    await waitFor('diagnostics', () => archdocDiagnostics(editor.document.uri).length > 0);
+    const go = async (command: string) => {
+      await vscode.commands.executeCommand(command);
+      const { start, end } = editor.selection;
+      return start.isEqual(end) ? `${start.line}:${start.character}` : editor.document.getText(editor.selection);
+    };
+    editor.selection = new vscode.Selection(3, 0, 3, 0);
+    const afterColon = `4:${'- **B**: '.length}`;
+    assert.deepEqual([await go('archdoc.nextSlot'), await go('archdoc.nextSlot'), await go('archdoc.previousSlot')], [afterColon, 'Azure/AWS/GCP', afterColon]);
+  });
+
+  it('binds next/previous open slot to keys that no default VS Code keybinding uses, in Markdown editors only', async () => {
+    const ours = (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')).contributes.keybindings as Array<{ command: string; key: string; when: string }>);
+    assert.deepEqual(ours.map((binding) => binding.command).sort(), ['archdoc.nextSlot', 'archdoc.previousSlot']);
+    const defaults = await vscode.workspace.openTextDocument(vscode.Uri.parse('vscode://defaultsettings/keybindings.json'));
+    const used = new Map<string, string[]>();
+    for (const match of defaults.getText().matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/gu)) used.set(match[1], [...(used.get(match[1]) ?? []), match[2]]);
+    assert.ok(used.size > 200, `read ${used.size} default keys`);
+    for (const binding of ours) {
+      const others = (used.get(binding.key) ?? []).filter((command) => !command.startsWith('archdoc.'));
+      assert.deepEqual(others, [], `${binding.key} is also ${others.join(', ')}`);
+      assert.match(binding.when, /editorLangId == markdown/u);
+    }
+  });
+
+  it('marks a whole section not applicable and inserts all missing sections, each as one undo', async () => {
+    await archdoc();
+    const text = templateText.replace(/### 9\.2 데이터 과학 플랫폼[\s\S]*?(?=---\n\n## 10\.)/u, '').replace(/### 1\.3 문서 구성\n.*\n/u, '');
+    const editor = await openFile(text);
+    const document = editor.document;
+    const fieldLine = document.getText().split('\n').indexOf('- **비즈니스 목적**: ');
+    await waitFor('diagnostics', () => archdocDiagnostics(document.uri).some((d) => d.range.start.line === fieldLine));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(fieldLine, 2, fieldLine, 2));
+    const section = actions.find((a) => a.title === 'Mark the whole section "1.1 프로젝트 개요" as not applicable');
+    assert.ok(section?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(section.edit));
+    assert.match(document.getText(), /### 1\.1 프로젝트 개요\n- \*\*비즈니스 목적\*\*: 해당 없음\n- \*\*핵심 기능\*\*: 해당 없음\n- \*\*대상 사용자\*\*: 해당 없음\n- \*\*예상 사용자 규모\*\*: 해당 없음\n/u);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), text);
+
+    await waitFor('missing-section diagnostics', () => archdocDiagnostics(document.uri).filter((d) => typeof d.code === 'object' && d.code.value === 'missing-section').length === 2);
+    const oneLine = document.getText().split('\n').indexOf('## 1. 개요 (Executive Summary)');
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(oneLine, 0, oneLine, 1));
+    const all = fixes.find((a) => a.title === 'Insert all 2 missing sections from the template');
+    assert.ok(all?.edit, fixes.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    await waitFor('no missing section', () => !archdocDiagnostics(document.uri).some((d) => typeof d.code === 'object' && d.code.value === 'missing-section'));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), text);
+  });
+
+  it('lists open slots in the tree with a short label and the full message as tooltip', async () => {
+    const api = await archdoc();
+    await openFile('# High Level 아키텍처 정의서\n\n## 7. 물리 아키텍처 (Physical View)\n### 7.1 클라우드 아키텍처 패턴\n#### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n- **멀티 클라우드 전략**: \n');
+    const slots = await waitFor('slots', () => {
+      const found: TreeItemSnapshot[] = [];
+      const visit = (nodes: TreeItemSnapshot[]) => nodes.forEach((node) => (node.tooltip ? found.push(node) : visit(node.children)));
+      visit(api.treeItems());
+      return found.length >= 2 ? found : undefined;
+    });
+    const field = slots.find((slot) => slot.label === '멀티 클라우드 전략')!;
+    assert.equal(field.tooltip, 'Field "멀티 클라우드 전략" is empty.');
+    const option = slots.find((slot) => slot.tooltip?.startsWith('"주 클라우드" still lists'))!;
+    assert.ok(option.label.endsWith('…') && option.label.length < option.tooltip!.length, option.label);
   });
 });
