@@ -140,6 +140,7 @@ export class DocumentModel implements vscode.Disposable {
         include: config.get<string[]>('include', []),
         severity: config.get('severity', {}),
         maxFileSize: config.get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE),
+        unstartedSections: config.get<'information' | 'warning'>('unstartedSections', 'information'),
       },
     };
   }

@@ -160,6 +160,22 @@ describe('workspace features', () => {
     }
   });
 
+  it('shows findings of a section not started yet as information, and as warnings with unstartedSections: warning', async () => {
+    await archdoc();
+    const editor = await openMarkdown('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **A**: 값\n- **B**: \n\n## 2. 요구사항\n- **C**: \n');
+    const severityAt = (line: number) => archdocDiagnostics(editor.document.uri).find((d) => d.range.start.line === line)?.severity;
+    await waitFor('diagnostics on both fields', () => severityAt(4) !== undefined && severityAt(7) !== undefined);
+    assert.equal(severityAt(4), vscode.DiagnosticSeverity.Warning);
+    assert.equal(severityAt(7), vscode.DiagnosticSeverity.Information);
+    const config = vscode.workspace.getConfiguration('archdoc');
+    await config.update('unstartedSections', 'warning', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the unstarted field as a warning', () => severityAt(7) === vscode.DiagnosticSeverity.Warning);
+    } finally {
+      await config.update('unstartedSections', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('skips a document over archdoc.maxFileSize with a visible reason, and no diagnostics', async () => {
     const api = await archdoc();
     const config = vscode.workspace.getConfiguration('archdoc');
