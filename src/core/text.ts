@@ -95,3 +95,67 @@ export function parseOptionList(text: string): string[] | undefined {
 export function placeholderKey(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '');
 }
+
+/**
+ * Placeholder tokens in a text (as rendered: `\<` already unescaped): `{…}`, `[…]`, `<…>`, `‹…›`, each with its
+ * words (`{option 2}`, `[option 2]` and `<option 2>` all have the words `option 2`). An HTML-looking `<a id="x">` or a
+ * bare `<br>` is not a placeholder: a placeholder's words hold a space, a digit, an ellipsis or non-ASCII letters.
+ */
+export function placeholderTokensIn(text: string): Array<{ token: string; words: string; index: number }> {
+  const found: Array<{ token: string; words: string; index: number }> = [];
+  for (const match of text.matchAll(PLACEHOLDER_TOKEN)) {
+    const inner = match[0].slice(1, -1);
+    const words = collapseWhitespace(inner.replace(/^[\s*_]+|[\s*_]+$/gu, ''));
+    if (words.length === 0) continue;
+    if (match[0].startsWith('<') && (!/[\s\d…]|[^\x00-\x7f]/u.test(words) || /=|^\//u.test(words))) continue;
+    found.push({ token: match[0], words, index: match.index });
+  }
+  return found;
+}
+
+const PLACEHOLDER_TOKEN = /\{[^{}\n]+\}|\[[^[\]\n]+\]|<[^<>\n]+>|‹[^‹›\n]+›/gu;
+/** A title that is nothing but an ellipsis (`…`, `...`): the template's "and so on" heading. */
+const ELLIPSIS_ONLY = /^[\s.…\u200b]*(?:…|\.{3})[\s.…\u200b]*$/u;
+
+/**
+ * A heading title that stands for any number of headings (`{title of option 1}`, `ADR-001: {결정 제목}`,
+ * `White Box <building block 1>`, `…`): the keys of its fixed text, in order, digits left out (`ADR-001` is the
+ * template's example number). Undefined for an ordinary title.
+ */
+export function repeatableTitleParts(title: string): string[] | undefined {
+  if (ELLIPSIS_ONLY.test(title)) return [];
+  const tokens = placeholderTokensIn(title);
+  if (tokens.length === 0) return undefined;
+  const parts: string[] = [];
+  let from = 0;
+  for (const token of tokens) {
+    parts.push(title.slice(from, token.index));
+    from = token.index + token.token.length;
+  }
+  parts.push(title.slice(from));
+  return parts.map((part) => normalizeKey(splitSectionNumber(part).rest).replace(/\d+/gu, '')).filter((key) => key.length > 0);
+}
+
+/** Whether a title key (digits ignored) holds the fixed parts of a repeatable title, in order. */
+export function fitsRepeatableTitle(key: string, parts: readonly string[]): boolean {
+  const text = key.replace(/\d+/gu, '');
+  let from = 0;
+  for (const part of parts) {
+    const at = text.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return true;
+}
+
+/**
+ * The words of a title that carry meaning, for comparing wordings (`System Scope and Context` ~ `Context and
+ * Scope`): Latin words of four letters or more, other words of two or more; number and asides' brackets dropped.
+ */
+export function titleWords(title: string): Set<string> {
+  const words = new Set<string>();
+  for (const word of splitSectionNumber(title).rest.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length >= 4 || (word.length >= 2 && /[^\x00-\x7f]/u.test(word))) words.add(word);
+  }
+  return words;
+}
