@@ -1,6 +1,6 @@
 /** Progress % of the active architecture document; a click focuses the completeness tree. */
 import * as vscode from 'vscode';
-import { progressPercent } from '../core';
+import { type Analysis, progressPercent } from '../core';
 import type { DocumentModel } from './model';
 
 export function registerStatusBar(model: DocumentModel): vscode.Disposable {
@@ -21,7 +21,7 @@ export function registerStatusBar(model: DocumentModel): vscode.Disposable {
     } else {
       const { filled, total } = analysis.progress;
       item.text = `$(checklist) ${progressPercent(analysis.progress)}%`;
-      item.tooltip = vscode.l10n.t('{0} of {1} slots filled, {2} open findings', filled, total, analysis.findings.length);
+      item.tooltip = `${vscode.l10n.t('{0} of {1} slots filled, {2} open findings', filled, total, analysis.findings.length)}\n${recognition(analysis)}`;
     }
     item.show();
   };
@@ -31,4 +31,22 @@ export function registerStatusBar(model: DocumentModel): vscode.Disposable {
     vscode.window.onDidChangeActiveTextEditor(refresh),
     model.onDidChange((document) => document === vscode.window.activeTextEditor?.document && refresh()),
   );
+}
+
+/** How the document was recognised as written from its template. */
+function recognition(analysis: Analysis): string {
+  const id = analysis.templateId ?? '';
+  const sections = analysis.recognizedSections;
+  switch (analysis.recognition) {
+    case 'front-matter':
+      return vscode.l10n.t('Template {0}, named in the front matter', id);
+    case 'title':
+      return vscode.l10n.t('Template {0}, recognised by the title', id);
+    case 'structure':
+      return vscode.l10n.t('Template {0}, recognised by {1} of its {2} top-level section titles', id, sections?.matched ?? 0, sections?.total ?? 0);
+    case 'include':
+      return vscode.l10n.t('Template {0}, by the archdoc.include setting', id);
+    default:
+      return vscode.l10n.t('Template {0}, chosen explicitly', id);
+  }
 }
