@@ -92,17 +92,20 @@ export function matchSections(
     );
   }
 
+  // Similar titles are compared only among what exact titles left over: those lists shrink as matching goes on.
+  const leftoverDocs = docSections.filter((doc) => !used.has(doc));
+  const unmatchedTemplates = templateSections.filter((template) => !match.has(template));
   const similarTitle = (template: TemplateSection, anchor: DocSection): DocSection | undefined => {
     let best: DocSection | undefined;
     let bestScore = SIMILAR_TITLE;
-    for (const doc of docSections) {
-      if (used.has(doc) || !isWithin(doc, anchor)) continue;
+    for (const doc of leftoverDocs) {
+      if (used.has(doc) || similarityBound(template, doc) < bestScore || !isWithin(doc, anchor)) continue;
       const score = titleSimilarity(template, doc);
       if (score < bestScore || (best && score === bestScore)) continue;
       if (score < SIMILAR_TITLE_OTHER_NUMBER && numbersDiffer(template, doc)) continue;
       // Leave the heading to another unmatched template section that resembles it more (4.2.2 바운디드 컨텍스트
       // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`).
-      if (templateSections.some((other) => other !== template && !match.has(other) && titleSimilarity(other, doc) > score)) continue;
+      if (unmatchedTemplates.some((other) => other !== template && !match.has(other) && similarityBound(other, doc) > score && titleSimilarity(other, doc) > score)) continue;
       {
         best = doc;
         bestScore = score;
@@ -237,11 +240,23 @@ function indexTitles(docSections: readonly DocSection[]): { sameTitled: (templat
 }
 
 function computeTitleSimilarity(template: TemplateSection, doc: DocSection): number {
+  return bestOverKeys(template, doc, bigramSimilarity);
+}
+
+/** An upper bound of `computeTitleSimilarity` from the key lengths alone: most pairs are ruled out without bigrams. */
+function similarityBound(template: TemplateSection, doc: DocSection): number {
+  return bestOverKeys(template, doc, (a, b) => (2 * Math.min(a.length - 1, b.length - 1)) / (a.length - 1 + (b.length - 1)));
+}
+
+/** The best score over the full and core keys of both titles (each distinct pair once), short keys left out. */
+function bestOverKeys(template: TemplateSection, doc: DocSection, score: (a: string, b: string) => number): number {
+  const own = template.keys;
+  const other = doc.keys;
   let best = 0;
-  for (const a of [template.keys.full, template.keys.core]) {
-    for (const b of [doc.keys.full, doc.keys.core]) {
-      if (a.length < MIN_KEY_LENGTH_FOR_SIMILARITY || b.length < MIN_KEY_LENGTH_FOR_SIMILARITY) continue;
-      best = Math.max(best, bigramSimilarity(a, b));
+  for (const a of own.core === own.full ? [own.full] : [own.full, own.core]) {
+    if (a.length < MIN_KEY_LENGTH_FOR_SIMILARITY) continue;
+    for (const b of other.core === other.full ? [other.full] : [other.full, other.core]) {
+      if (b.length >= MIN_KEY_LENGTH_FOR_SIMILARITY) best = Math.max(best, score(a, b));
     }
   }
   return best;

@@ -60,7 +60,7 @@ function bigramCounts(text: string): Map<string, number> {
     const bigram = text.slice(i, i + 2);
     counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
   }
-  if (bigramCache.size >= 4096) bigramCache.clear();
+  if (bigramCache.size >= 16384) bigramCache.clear();
   bigramCache.set(text, counts);
   return counts;
 }
@@ -97,18 +97,17 @@ export function placeholderKey(text: string): string {
 }
 
 /**
- * Placeholder tokens in a text (as rendered: `\<` already unescaped): `{…}`, `[…]`, `<…>`, `‹…›`, each with its
- * words (`{option 2}`, `[option 2]` and `<option 2>` all have the words `option 2`). An HTML-looking `<a id="x">` or a
- * bare `<br>` is not a placeholder: a placeholder's words hold a space, a digit, an ellipsis or non-ASCII letters.
+ * Placeholder tokens in a text (as rendered: `\<` already unescaped): `{…}`, `[…]`, `<…>`, `‹…›`, each as written
+ * and where it starts. An HTML-looking `<a id="x">` or a bare `<br>` is not a placeholder: a placeholder's words hold a
+ * space, a digit, an ellipsis or non-ASCII letters.
  */
-export function placeholderTokensIn(text: string): Array<{ token: string; words: string; index: number }> {
-  const found: Array<{ token: string; words: string; index: number }> = [];
+export function placeholderTokensIn(text: string): Array<{ text: string; offset: number }> {
+  const found: Array<{ text: string; offset: number }> = [];
   for (const match of text.matchAll(PLACEHOLDER_TOKEN)) {
-    const inner = match[0].slice(1, -1);
-    const words = collapseWhitespace(inner.replace(/^[\s*_]+|[\s*_]+$/gu, ''));
+    const words = collapseWhitespace(match[0].slice(1, -1).replace(/^[\s*_]+|[\s*_]+$/gu, ''));
     if (words.length === 0) continue;
     if (match[0].startsWith('<') && (!/[\s\d…]|[^\x00-\x7f]/u.test(words) || /=|^\//u.test(words))) continue;
-    found.push({ token: match[0], words, index: match.index });
+    found.push({ text: match[0], offset: match.index });
   }
   return found;
 }
@@ -129,8 +128,8 @@ export function repeatableTitleParts(title: string): string[] | undefined {
   const parts: string[] = [];
   let from = 0;
   for (const token of tokens) {
-    parts.push(title.slice(from, token.index));
-    from = token.index + token.token.length;
+    parts.push(title.slice(from, token.offset));
+    from = token.offset + token.text.length;
   }
   parts.push(title.slice(from));
   return parts.map((part) => normalizeKey(splitSectionNumber(part).rest).replace(/\d+/gu, '')).filter((key) => key.length > 0);
