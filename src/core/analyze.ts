@@ -7,7 +7,7 @@ import type { Locale } from './messages';
 import { matchSections } from './match';
 import { buildOutline, toOpenSlot } from './outline';
 import { type ParseResult, parseMarkdown } from './parse';
-import { matchesAny, mentionsTemplate, quickTemplateId, recognize } from './recognize';
+import { matchesAny, mentionsTemplate, quickTemplateId, type Recognition, recognize } from './recognize';
 import { RULES, ruleById } from './rules';
 import { type ScanItem, scanBlocks } from './scan';
 import { buildSections, contentRoot, type DocSection } from './sections';
@@ -71,7 +71,7 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   const options = context.options ?? {};
   const locale = context.locale ?? 'en';
   const forced = options.templateId ? context.templates.find((template) => template.id === options.templateId) : undefined;
-  const recognition = forced ? { template: forced } : recognize(parsed.root, context.templates, options.path, options.include);
+  const recognition: Recognition = forced ? { template: forced, by: 'forced' } : recognize(parsed.root, context.templates, options.path, options.include);
   if (parsed.error) {
     // Nothing to read from a failed parse: recognise from the raw text so the reason is shown where it matters.
     const templateId = forced?.id ?? quickTemplateId(text, context.templates);
@@ -92,9 +92,7 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
     if (!items) itemsBySection.set(section, (items = scanBlocks(section.blocks, lines)));
     return items;
   };
-  const match = matchSections(template.sections, tree.all.filter((section) => section !== tree.title), top, itemsOf);
-  const templateOf = new Map<DocSection, TemplateSection>();
-  match.forEach((doc, templateSection) => templateOf.set(doc, templateSection));
+  const { match, templateOf, renamed } = matchSections(template.sections, tree.all.filter((section) => section !== tree.title), top, itemsOf);
   // A section the author added under a template section's title (a second copy, say) keeps that section's options.
   const sameTitled = new Map<string, TemplateSection>();
   for (const templateSection of template.sections) sameTitled.set(templateSection.keys.full, templateSection);
@@ -120,7 +118,7 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
     }
   }
 
-  const outline = buildOutline(top, { own: ownOf, missing: (section) => missingBySection.get(section) ?? [], templateOf, match, lines });
+  const outline = buildOutline(top, { own: ownOf, missing: (section) => missingBySection.get(section) ?? [], templateOf, renamed, match, lines });
   const allFindings = outline.findings;
   let preamble: Finding[] = [];
   let progress = outline.root.progress;
@@ -145,6 +143,8 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return {
     templateId: template.id,
+    recognition: recognition.by,
+    recognizedSections: recognition.sections,
     progress,
     findings,
     sections: outline.root.children,

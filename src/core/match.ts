@@ -10,13 +10,19 @@
  *     either some title likeness (≥ 0.25), the template's fields/columns (≥ 30 % shared), or a diagram where the
  *     template has only a diagram placeholder; or with most of the template's fields/columns (≥ 50 % shared)
  *     whatever its number.
- * Rule 1 runs over the whole template first (a renumbered section keeps its exact match; a same-titled heading
- * elsewhere must not contradict the number); rules 2–3 then run
- * parents before children. Each document section matches at most one template section.
+ *  4. reworded in place: an unmatched direct child of the parent's match, between the matches of the template
+ *     section's neighbours, sharing most of its meaningful words (`System Scope and Context` is `Context and Scope`,
+ *     `Design Decisions` is `Architecture Decisions`);
+ *  5. repeatable: a template heading whose title is or holds a placeholder (`{title of option 1}`,
+ *     `ADR-001: {결정 제목}`, `<Runtime Scenario n>`) takes every remaining direct child of its parent's match that
+ *     has its fixed words; sibling placeholder headings form one group.
+ * Rule 1 runs over the whole template first, through an index of titles (a renumbered section keeps its exact match;
+ * a same-titled heading elsewhere must not contradict the number); rules 2–4 then run parents before children, and
+ * rule 5 last. Each document section matches at most one template section.
  */
 import type { ScanItem } from './scan';
 import type { DocSection } from './sections';
-import { bigramSimilarity, normalizeKey } from './text';
+import { bigramSimilarity, fitsRepeatableTitle, normalizeKey, repeatableTitleParts, titleWords } from './text';
 import type { TemplateSection } from './template';
 
 const SIMILAR_TITLE = 0.6;
@@ -27,16 +33,27 @@ const LIKE_TITLE = 0.25;
 const SHARED_SIGNATURE = 0.3;
 const MOSTLY_SHARED_SIGNATURE = 0.5;
 const MIN_KEY_LENGTH_FOR_SIMILARITY = 4;
+/** Meaningful words two wordings of one section share (Jaccard): `Design Decisions` ~ `Architecture Decisions`. */
+const SHARED_WORDS = 1 / 3;
 
-export type SectionMatch = Map<TemplateSection, DocSection>;
+export interface SectionMatching {
+  /** Template section → its document section (for a repeatable one, the first of its headings). */
+  match: Map<TemplateSection, DocSection>;
+  /** Document section → its template section, every heading of a repeatable section included. */
+  templateOf: Map<DocSection, TemplateSection>;
+  /** Document sections matched under another title than their template section's (renamed or reworded). */
+  renamed: Set<DocSection>;
+}
 
 export function matchSections(
   templateSections: readonly TemplateSection[],
   docSections: readonly DocSection[],
   contentRoot: DocSection,
   itemsOf: (section: DocSection) => readonly ScanItem[],
-): SectionMatch {
-  const match: SectionMatch = new Map();
+): SectionMatching {
+  const match = new Map<TemplateSection, DocSection>();
+  const templateOf = new Map<DocSection, TemplateSection>();
+  const renamed = new Set<DocSection>();
   const used = new Set<DocSection>();
   // Title similarities are asked for again and again in the loops below: compute each pair once.
   const similarities = new Map<TemplateSection, Map<DocSection, number>>();
@@ -56,13 +73,15 @@ export function matchSections(
   };
   const assign = (template: TemplateSection, doc: DocSection | undefined) => {
     if (!doc) return;
-    match.set(template, doc);
+    if (!match.has(template)) match.set(template, doc);
+    templateOf.set(doc, template);
     used.add(doc);
   };
 
+  const titles = indexTitles(docSections);
   for (const template of templateSections) {
     const anchor = anchorOf(template);
-    const candidates = docSections.filter((doc) => !used.has(doc) && sameTitle(template, doc));
+    const candidates = titles.sameTitled(template).filter((doc) => !used.has(doc));
     // Where the template puts it first; deeper or elsewhere only when its number does not say otherwise
     // (`### 9.3 개요` is not the template's `## 1. 개요`).
     assign(
@@ -73,17 +92,20 @@ export function matchSections(
     );
   }
 
+  // Similar titles are compared only among what exact titles left over: those lists shrink as matching goes on.
+  const leftoverDocs = docSections.filter((doc) => !used.has(doc));
+  const unmatchedTemplates = templateSections.filter((template) => !match.has(template));
   const similarTitle = (template: TemplateSection, anchor: DocSection): DocSection | undefined => {
     let best: DocSection | undefined;
     let bestScore = SIMILAR_TITLE;
-    for (const doc of docSections) {
-      if (used.has(doc) || !isWithin(doc, anchor)) continue;
+    for (const doc of leftoverDocs) {
+      if (used.has(doc) || similarityBound(template, doc) < bestScore || !isWithin(doc, anchor)) continue;
       const score = titleSimilarity(template, doc);
       if (score < bestScore || (best && score === bestScore)) continue;
       if (score < SIMILAR_TITLE_OTHER_NUMBER && numbersDiffer(template, doc)) continue;
       // Leave the heading to another unmatched template section that resembles it more (4.2.2 바운디드 컨텍스트
       // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`).
-      if (templateSections.some((other) => other !== template && !match.has(other) && titleSimilarity(other, doc) > score)) continue;
+      if (unmatchedTemplates.some((other) => other !== template && !match.has(other) && similarityBound(other, doc) > score && titleSimilarity(other, doc) > score)) continue;
       {
         best = doc;
         bestScore = score;
@@ -111,38 +133,130 @@ export function matchSections(
     });
   };
 
+  /**
+   * The one unmatched direct child of the parent's match between the matches of the template section's neighbours,
+   * where the template section is the one unmatched section between them, worded alike and not numbered otherwise.
+   */
+  const rewordedInPlace = (template: TemplateSection): DocSection | undefined => {
+    const parentMatch = template.parent ? match.get(template.parent) : contentRoot;
+    const words = titleWords(template.title);
+    if (!parentMatch || words.size === 0) return undefined;
+    const siblings = template.parent ? template.parent.children : templateSections.filter((section) => !section.parent);
+    const matchedOrder = (sibling: TemplateSection) => {
+      const doc = match.get(sibling);
+      return doc?.parent === parentMatch ? doc.order : undefined;
+    };
+    const at = siblings.indexOf(template);
+    let from = at;
+    while (from > 0 && matchedOrder(siblings[from - 1]) === undefined) from--;
+    let to = at + 1;
+    while (to < siblings.length && matchedOrder(siblings[to]) === undefined) to++;
+    if (to - from !== 1) return undefined;
+    const after = from > 0 ? matchedOrder(siblings[from - 1])! : -1;
+    const before = to < siblings.length ? matchedOrder(siblings[to])! : Infinity;
+    const between = parentMatch.children.filter((doc) => doc.order > after && doc.order < before && !used.has(doc));
+    if (between.length !== 1 || numbersDiffer(template, between[0])) return undefined;
+    const docWords = titleWords(between[0].title);
+    let shared = 0;
+    for (const word of docWords) if (words.has(word)) shared++;
+    return shared / (words.size + docWords.size - shared) >= SHARED_WORDS ? between[0] : undefined;
+  };
+
   // Parents before children, so that a renamed parent claims its heading before a child's look-alike does.
+  // A repeatable section's placeholder title resembles nothing: its headings are gathered last.
+  const repeatable = new Map(templateSections.map((template) => [template, repeatableTitleParts(template.title)]));
   for (const template of templateSections) {
-    if (match.has(template)) continue;
-    assign(template, similarTitle(template, anchorOf(template)) ?? renamedInPlace(template));
+    if (match.has(template) || repeatable.get(template)) continue;
+    const found = similarTitle(template, anchorOf(template)) ?? renamedInPlace(template) ?? rewordedInPlace(template);
+    assign(template, found);
+    if (found) renamed.add(found);
   }
-  return match;
+
+  for (const group of repeatableGroups(templateSections, repeatable)) {
+    const parent = group[0].parent;
+    const anchor = parent ? match.get(parent) : contentRoot;
+    if (!anchor) continue;
+    for (const doc of anchor.children) {
+      if (used.has(doc)) continue;
+      const fitting = group.filter((template) => fitsRepeatableTitle(doc.keys.full, repeatable.get(template)!));
+      // Where group members differ in body (`<Name black box 1>`, `<Name interface 1>`), the one whose fields it has.
+      const items = itemsOf(doc);
+      const best = fitting.reduce<TemplateSection | undefined>((chosen, template) => (!chosen || signatureOverlap(template.signature, items) > signatureOverlap(chosen.signature, items) ? template : chosen), undefined);
+      if (best) assign(best, doc);
+    }
+  }
+  return { match, templateOf, renamed };
 }
 
-/** Equal full or core titles, or one side's title equal to the other's aside (`CI` ~ `지속적 통합 (CI)`). */
-function sameTitle(template: TemplateSection, doc: DocSection): boolean {
-  const own = template.keys;
-  if (!own.full) return false;
-  const other = doc.keys;
-  // Written out rather than with arrays: this runs for every (template section, document section) pair.
-  return (
-    own.full === other.full ||
-    own.full === other.core ||
-    own.core === other.full ||
-    own.core === other.core ||
-    own.asides.includes(other.full) ||
-    own.asides.includes(other.core) ||
-    other.asides.includes(own.full) ||
-    other.asides.includes(own.core)
-  );
+/** Sibling template sections with placeholder titles, in template order: each group stands for any number of headings. */
+function repeatableGroups(templateSections: readonly TemplateSection[], repeatable: ReadonlyMap<TemplateSection, string[] | undefined>): TemplateSection[][] {
+  const groups = new Map<TemplateSection | undefined, TemplateSection[]>();
+  for (const template of templateSections) {
+    if (!repeatable.get(template)) continue;
+    const group = groups.get(template.parent) ?? [];
+    group.push(template);
+    groups.set(template.parent, group);
+  }
+  return [...groups.values()];
+}
+
+/** The group of sibling placeholder headings a template section belongs to, or undefined for an ordinary section. */
+export function repeatableGroup(template: TemplateSection, topLevel: readonly TemplateSection[]): TemplateSection[] | undefined {
+  if (!repeatableTitleParts(template.title)) return undefined;
+  return (template.parent ? template.parent.children : topLevel).filter((sibling) => repeatableTitleParts(sibling.title));
+}
+
+/**
+ * Document sections by title key, so that exact titles are found without a pairwise scan. Same title: equal full or
+ * core titles, or one side's title equal to the other's aside (`CI` ~ `지속적 통합 (CI)`).
+ */
+function indexTitles(docSections: readonly DocSection[]): { sameTitled: (template: TemplateSection) => DocSection[] } {
+  const byName = new Map<string, DocSection[]>();
+  const byAside = new Map<string, DocSection[]>();
+  const add = (index: Map<string, DocSection[]>, key: string, doc: DocSection) => {
+    const list = index.get(key);
+    if (!list) index.set(key, [doc]);
+    else if (list[list.length - 1] !== doc) list.push(doc);
+  };
+  docSections.forEach((doc) => {
+    add(byName, doc.keys.full, doc);
+    add(byName, doc.keys.core, doc);
+    for (const aside of doc.keys.asides) add(byAside, aside, doc);
+  });
+  const position = new Map(docSections.map((doc, i) => [doc, i]));
+  return {
+    sameTitled: (template) => {
+      const own = template.keys;
+      if (!own.full) return [];
+      const found = new Set<DocSection>();
+      for (const key of [own.full, own.core]) {
+        byName.get(key)?.forEach((doc) => found.add(doc));
+        byAside.get(key)?.forEach((doc) => found.add(doc));
+      }
+      for (const aside of own.asides) byName.get(aside)?.forEach((doc) => found.add(doc));
+      return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
+    },
+  };
 }
 
 function computeTitleSimilarity(template: TemplateSection, doc: DocSection): number {
+  return bestOverKeys(template, doc, bigramSimilarity);
+}
+
+/** An upper bound of `computeTitleSimilarity` from the key lengths alone: most pairs are ruled out without bigrams. */
+function similarityBound(template: TemplateSection, doc: DocSection): number {
+  return bestOverKeys(template, doc, (a, b) => (2 * Math.min(a.length - 1, b.length - 1)) / (a.length - 1 + (b.length - 1)));
+}
+
+/** The best score over the full and core keys of both titles (each distinct pair once), short keys left out. */
+function bestOverKeys(template: TemplateSection, doc: DocSection, score: (a: string, b: string) => number): number {
+  const own = template.keys;
+  const other = doc.keys;
   let best = 0;
-  for (const a of [template.keys.full, template.keys.core]) {
-    for (const b of [doc.keys.full, doc.keys.core]) {
-      if (a.length < MIN_KEY_LENGTH_FOR_SIMILARITY || b.length < MIN_KEY_LENGTH_FOR_SIMILARITY) continue;
-      best = Math.max(best, bigramSimilarity(a, b));
+  for (const a of own.core === own.full ? [own.full] : [own.full, own.core]) {
+    if (a.length < MIN_KEY_LENGTH_FOR_SIMILARITY) continue;
+    for (const b of other.core === other.full ? [other.full] : [other.full, other.core]) {
+      if (b.length >= MIN_KEY_LENGTH_FOR_SIMILARITY) best = Math.max(best, score(a, b));
     }
   }
   return best;

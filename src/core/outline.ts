@@ -15,6 +15,8 @@ export interface OutlineInput {
   /** Kept missing-section findings under a document section, with the template section each stands for. */
   missing(section: DocSection): Array<{ templateSection: TemplateSection; finding: Finding }>;
   templateOf: ReadonlyMap<DocSection, TemplateSection>;
+  /** Sections matched to their template section under another title. */
+  renamed: ReadonlySet<DocSection>;
   match: SectionMatch;
   lines: LineIndex;
 }
@@ -49,6 +51,7 @@ export function buildOutline(top: DocSection, input: OutlineInput): Outline {
       endLine: section.endLine,
       missing: false,
       templateSectionId: templateSection?.id,
+      renamedFrom: templateSection && input.renamed.has(section) ? templateSection.title : undefined,
       progress,
       state: stateOf(progress),
       children: ordered,

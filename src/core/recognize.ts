@@ -1,39 +1,92 @@
 /**
- * Which template, if any, a document is written from: front matter, then its H1 title, then include globs; and
- * the cheap checks on the raw text that decide whether parsing is worth it at all.
+ * Which template, if any, a document is written from: front matter, then its H1 title, then its structure (most of
+ * a template's top-level section titles), then include globs. Also the cheap checks that run without a parse.
  */
 import type { Root } from 'mdast';
 import picomatch from 'picomatch/posix';
 import { parse as parseYaml } from 'yaml';
 import type { Template } from './template';
 import { headingText } from './sections';
-import { normalizeKey, titleKeys } from './text';
+import { normalizeKey, repeatableTitleParts, type TitleKeys, titleKeys } from './text';
+import type { RecognizedBy } from './types';
 
 export interface Recognition {
   template?: Template;
   /** Set when the front matter names a template that is not known. */
   problem?: string;
+  by?: RecognizedBy;
+  /** For recognition by structure: how many of the template's top-level sections the document has. */
+  sections?: StructureMatch;
+}
+
+export interface StructureMatch {
+  matched: number;
+  total: number;
 }
 
 export function recognize(root: Root, templates: readonly Template[], path?: string, include: readonly string[] = []): Recognition {
   const declared = frontMatterTemplateId(root);
   if (declared !== undefined) {
     const template = templates.find((candidate) => candidate.id === declared);
-    if (template) return { template };
+    if (template) return { template, by: 'front-matter' };
     return { problem: `Unknown template "${declared}" in front matter (known: ${templates.map((t) => t.id).join(', ')}).` };
   }
   const titleKey = firstH1Key(root);
   if (titleKey) {
     const byTitle = templatesInTitle(titleKey, templates);
-    if (byTitle.length > 0) return { template: byTitle.length === 1 ? byTitle[0] : closestTemplate(root, byTitle) };
+    if (byTitle.length > 0) return { template: byTitle.length === 1 ? byTitle[0] : closestTemplate(root, byTitle), by: 'title' };
   }
-  if (path && include.length > 0 && templates.length > 0 && matchesAny(path, include)) return { template: templates[0] };
+  const headings = root.children.flatMap((node) => (node.type === 'heading' ? [titleKeys(headingText(node))] : []));
+  const byStructure = templateByStructure(headings, templates);
+  if (byStructure) return { template: byStructure.template, by: 'structure', sections: byStructure.sections };
+  if (path && include.length > 0 && templates.length > 0 && matchesAny(path, include)) return { template: templates[0], by: 'include' };
   return {};
 }
 
 /** The templates whose normalised title occurs in a normalised heading text. */
 export function templatesInTitle(titleKey: string, templates: readonly Template[]): Template[] {
   return templates.filter((template) => template.titleKey.length > 0 && titleKey.includes(template.titleKey));
+}
+
+/**
+ * Fewest top-level section titles that recognise a document by structure, whatever the template's size: a README's
+ * `Introduction` or `License` alone must not make it an architecture document.
+ */
+const MIN_STRUCTURE_MATCHES = 3;
+
+/** The top-level sections that name a template's structure: each one's title keys (repeatable ones name nothing). */
+const structureCache = new WeakMap<Template, Array<readonly string[]>>();
+
+function structureOf(template: Template): Array<readonly string[]> {
+  let keys = structureCache.get(template);
+  if (!keys) {
+    keys = template.topLevel.filter((section) => section.keys.full && !repeatableTitleParts(section.title)).map((section) => [section.keys.full, section.keys.core]);
+    structureCache.set(template, keys);
+  }
+  return keys;
+}
+
+/**
+ * The template most of whose top-level section titles (at least half, and at least three) the headings hold, at any
+ * level and with any numbering; the highest share wins, then the most sections, then the earlier template.
+ */
+export function templateByStructure(headings: readonly TitleKeys[], templates: readonly Template[]): { template: Template; sections: StructureMatch } | undefined {
+  if (headings.length < MIN_STRUCTURE_MATCHES) return undefined;
+  const present = new Set<string>();
+  for (const heading of headings) {
+    present.add(heading.full);
+    present.add(heading.core);
+  }
+  let best: { template: Template; sections: StructureMatch } | undefined;
+  for (const template of templates) {
+    const structure = structureOf(template);
+    const matched = structure.filter((keys) => keys.some((key) => present.has(key))).length;
+    if (matched < MIN_STRUCTURE_MATCHES || matched * 2 < structure.length) continue;
+    const share = matched / structure.length;
+    const bestShare = best ? best.sections.matched / best.sections.total : 0;
+    if (!best || share > bestShare || (share === bestShare && matched > best.sections.matched)) best = { template, sections: { matched, total: structure.length } };
+  }
+  return best;
 }
 
 function frontMatterTemplateId(root: Root): string | undefined {
@@ -71,6 +124,62 @@ function closestTemplate(root: Root, candidates: readonly Template[]): Template 
   return [...candidates].sort((a, b) => score(b) - score(a) || b.titleKey.length - a.titleKey.length)[0];
 }
 
+/**
+ * A necessary condition for recognition, checked on the raw text before any parse (it runs per keystroke): front
+ * matter naming archdoc, some template's title in an H1 line, or most of a template's top-level titles in heading lines.
+ */
+export function mentionsTemplate(text: string, templates: readonly Template[]): boolean {
+  if (frontMatterOf(text)?.includes('archdoc')) return true;
+  const lines = headingLines(text);
+  if (templatesInTitle(normalizeKey(lines.h1.join(' ')), templates).length > 0) return true;
+  return templateByStructure(lines.all.map(titleKeys), templates) !== undefined;
+}
+
+/** Recognition without a parse (a file too large, or one the parser failed on): front matter, first H1, heading lines. */
+export function quickTemplateId(text: string, templates: readonly Template[]): string | undefined {
+  const declared = /^archdoc:\s*["']?([\w.-]+)/mu.exec(frontMatterOf(text) ?? '')?.[1];
+  if (declared) return templates.find((template) => template.id === declared)?.id;
+  const lines = headingLines(text);
+  const title = lines.h1.find((candidate) => candidate.trim().length > 0);
+  const byTitle = title ? templatesInTitle(normalizeKey(title), templates)[0] : undefined;
+  return (byTitle ?? templateByStructure(lines.all.map(titleKeys), templates)?.template)?.id;
+}
+
+/**
+ * The text of ATX heading lines and of the lines above setext underlines, inline markup that a parse would drop
+ * (HTML tags, link targets, emoji shortcodes) removed: where titles can be, found by a plain line scan.
+ */
+function headingLines(text: string): { h1: string[]; all: string[] } {
+  const h1: string[] = [];
+  const all: string[] = [];
+  let previous = '';
+  for (const line of text.split(/\r\n|\r|\n/u)) {
+    const trimmed = line.trimStart();
+    if (line.length - trimmed.length <= 3) {
+      const atx = /^(#{1,6})(?:[ \t]+|$)/u.exec(trimmed);
+      if (atx) {
+        const heading = renderedText(trimmed.slice(atx[0].length));
+        all.push(heading);
+        if (atx[1].length === 1) h1.push(heading);
+      } else if (/^(?:=+|-+)[ \t]*$/u.test(trimmed) && previous.trim().length > 0) {
+        const heading = renderedText(previous);
+        all.push(heading);
+        if (trimmed.startsWith('=')) h1.push(heading);
+      }
+    }
+    previous = line;
+  }
+  return { h1, all };
+}
+
+function renderedText(markdown: string): string {
+  return markdown.replace(/<[^>]*>|\]\([^)]*\)|\]\[[^\]]*\]|:[a-z0-9_+-]+:/gu, ' ');
+}
+
+function frontMatterOf(text: string): string | undefined {
+  return /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u.exec(text)?.[1];
+}
+
 const matcherCache = new Map<string, (path: string) => boolean>();
 
 /** Globs match the path as given and every trailing part of it, so `docs/**\/*.md` works on absolute paths too. */
@@ -86,37 +195,4 @@ export function matchesAny(path: string, globs: readonly string[]): boolean {
     }
     return suffixes.some((suffix) => matcher!(suffix));
   });
-}
-
-/** A necessary condition for recognition: front matter naming archdoc, or some template's title in an H1 line. */
-export function mentionsTemplate(text: string, templates: readonly Template[]): boolean {
-  if (frontMatterOf(text)?.includes('archdoc')) return true;
-  return templatesInTitle(normalizeKey(h1Candidates(text).join(' ').replace(/<[^>]*>/gu, '')), templates).length > 0;
-}
-
-/** Recognition without a parse (a file too large, or one the parser failed on): front matter, else the first H1. */
-export function quickTemplateId(text: string, templates: readonly Template[]): string | undefined {
-  const declared = /^archdoc:\s*["']?([\w.-]+)/mu.exec(frontMatterOf(text) ?? '')?.[1];
-  if (declared) return templates.find((template) => template.id === declared)?.id;
-  const title = h1Candidates(text).find((candidate) => candidate.trim().length > 0);
-  return title ? templatesInTitle(normalizeKey(title), templates)[0]?.id : undefined;
-}
-
-/** ATX H1 lines and the text lines of setext H1s: where a title can be. A plain scan, run per keystroke. */
-function h1Candidates(text: string): string[] {
-  const found: string[] = [];
-  let previous = '';
-  for (const line of text.split(/\r\n|\r|\n/u)) {
-    const trimmed = line.trimStart();
-    if (line.length - trimmed.length <= 3) {
-      if (trimmed.startsWith('#') && (trimmed.length === 1 || trimmed[1] === ' ' || trimmed[1] === '\t')) found.push(trimmed.replace(/^#[ \t]*/u, ''));
-      else if (trimmed.startsWith('=') && /^=+[ \t]*$/u.test(trimmed)) found.push(previous);
-    }
-    previous = line;
-  }
-  return found;
-}
-
-function frontMatterOf(text: string): string | undefined {
-  return /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u.exec(text)?.[1];
 }

@@ -49,6 +49,8 @@ export function buildSections(root: Root, lineCount: number, textLength: number,
   const all: DocSection[] = [];
   const stack: DocSection[] = [virtualRoot];
   let titleSection: DocSection | undefined;
+  // An empty leading H1 (arc42's `# ` before its logo) is an untitled title: later H1s are chapters, not the title.
+  let untitled = false;
   for (const node of root.children) {
     if (node.type === 'yaml') continue;
     if (node.type !== 'heading') {
@@ -57,7 +59,10 @@ export function buildSections(root: Root, lineCount: number, textLength: number,
     }
     const title = headingText(node);
     // A heading with no text (a bare `#` being typed) is not a section yet.
-    if (title.length === 0) continue;
+    if (title.length === 0) {
+      if (all.length === 0 && node.depth === 1) untitled = true;
+      continue;
+    }
     // The document's title (a leading H1) stays open for the whole document, so that sections written as
     // further H1s (`# 1. 개요`) still belong under it.
     while (stack.length > 1 && stack[stack.length - 1].level >= node.depth && stack[stack.length - 1] !== titleSection) close(stack.pop()!, node);
@@ -80,7 +85,7 @@ export function buildSections(root: Root, lineCount: number, textLength: number,
     parent.children.push(section);
     all.push(section);
     stack.push(section);
-    if (all.length === 1 && node.depth === 1 && isTitle(section.keys)) titleSection = section;
+    if (all.length === 1 && !untitled && node.depth === 1 && isTitle(section.keys)) titleSection = section;
   }
   return { root: virtualRoot, title: titleSection, all };
 }

@@ -60,7 +60,7 @@ function bigramCounts(text: string): Map<string, number> {
     const bigram = text.slice(i, i + 2);
     counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
   }
-  if (bigramCache.size >= 4096) bigramCache.clear();
+  if (bigramCache.size >= 16384) bigramCache.clear();
   bigramCache.set(text, counts);
   return counts;
 }
@@ -94,4 +94,67 @@ export function parseOptionList(text: string): string[] | undefined {
 /** Placeholder texts compare without spaces and with full-width punctuation folded: `{문서명} ：{파일 위치}`. */
 export function placeholderKey(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '');
+}
+
+/**
+ * Placeholder tokens in a text (as rendered: `\<` already unescaped): `{…}`, `[…]`, `<…>`, `‹…›`, each as written
+ * and where it starts. An HTML-looking `<a id="x">` or a bare `<br>` is not a placeholder: a placeholder's words hold a
+ * space, a digit, an ellipsis or non-ASCII letters.
+ */
+export function placeholderTokensIn(text: string): Array<{ text: string; offset: number }> {
+  const found: Array<{ text: string; offset: number }> = [];
+  for (const match of text.matchAll(PLACEHOLDER_TOKEN)) {
+    const words = collapseWhitespace(match[0].slice(1, -1).replace(/^[\s*_]+|[\s*_]+$/gu, ''));
+    if (words.length === 0) continue;
+    if (match[0].startsWith('<') && (!/[\s\d…]|[^\p{ASCII}]/u.test(words) || /=|^\//u.test(words))) continue;
+    found.push({ text: match[0], offset: match.index });
+  }
+  return found;
+}
+
+const PLACEHOLDER_TOKEN = /\{[^{}\n]+\}|\[[^[\]\n]+\]|<[^<>\n]+>|‹[^‹›\n]+›/gu;
+/** A title that is nothing but an ellipsis (`…`, `...`): the template's "and so on" heading. */
+const ELLIPSIS_ONLY = /^[\s.…\u200b]*(?:…|\.{3})[\s.…\u200b]*$/u;
+
+/**
+ * A heading title that stands for any number of headings (`{title of option 1}`, `ADR-001: {결정 제목}`,
+ * `White Box <building block 1>`, `…`): the keys of its fixed text, in order, digits left out (`ADR-001` is the
+ * template's example number). Undefined for an ordinary title.
+ */
+export function repeatableTitleParts(title: string): string[] | undefined {
+  if (ELLIPSIS_ONLY.test(title)) return [];
+  const tokens = placeholderTokensIn(title);
+  if (tokens.length === 0) return undefined;
+  const parts: string[] = [];
+  let from = 0;
+  for (const token of tokens) {
+    parts.push(title.slice(from, token.offset));
+    from = token.offset + token.text.length;
+  }
+  parts.push(title.slice(from));
+  return parts.map((part) => normalizeKey(splitSectionNumber(part).rest).replace(/\d+/gu, '')).filter((key) => key.length > 0);
+}
+
+/** Whether a title key (digits ignored) holds the fixed parts of a repeatable title, in order. */
+export function fitsRepeatableTitle(key: string, parts: readonly string[]): boolean {
+  const text = key.replace(/\d+/gu, '');
+  let from = 0;
+  for (const part of parts) {
+    const at = text.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return true;
+}
+
+/**
+ * The words of a title that carry meaning, for comparing wordings (`System Scope and Context` ~ `Context and
+ * Scope`): Latin words of four letters or more, other words of two or more; number and asides' brackets dropped.
+ */
+export function titleWords(title: string): Set<string> {
+  const words = new Set<string>();
+  for (const word of splitSectionNumber(title).rest.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length >= 4 || (word.length >= 2 && /[^\p{ASCII}]/u.test(word))) words.add(word);
+  }
+  return words;
 }

@@ -53,6 +53,8 @@ export interface SectionNode {
   endLine: number;
   missing: boolean;
   templateSectionId?: string;
+  /** The template section's title, when this section matched it under another title (renamed or reworded). */
+  renamedFrom?: string;
   /** For a missing section: the line after which its skeleton is inserted. */
   insertAfterLine?: number;
   progress: Progress;
@@ -64,6 +66,10 @@ export interface SectionNode {
 export interface Analysis {
   /** Template id when the document is recognised as an architecture document, else undefined. */
   templateId?: string;
+  /** How the template was found: front matter, the H1 title, the section titles, an include glob, or forced. */
+  recognition?: RecognizedBy;
+  /** For recognition by structure: how many of the template's top-level sections the document has, of how many. */
+  recognizedSections?: { matched: number; total: number };
   progress: Progress;
   /** Sorted by line, then column. */
   findings: Finding[];
@@ -73,6 +79,8 @@ export interface Analysis {
   /** Why the document was not analysed (too large, unknown template id in front matter, …). */
   skippedReason?: string;
 }
+
+export type RecognizedBy = 'front-matter' | 'title' | 'structure' | 'include' | 'forced';
 
 export interface AnalyzeOptions {
   /** Document path (workspace-relative or absolute, forward slashes) for `include` globs. */

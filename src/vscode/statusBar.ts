@@ -1,6 +1,6 @@
 /** Progress % and open findings of the active architecture document; a click focuses the completeness tree. */
 import * as vscode from 'vscode';
-import { documentSummary } from '../core';
+import { type Analysis, documentSummary } from '../core';
 import type { DocumentModel } from './model';
 
 export function registerStatusBar(model: DocumentModel): { item: vscode.StatusBarItem; disposable: vscode.Disposable } {
@@ -21,7 +21,7 @@ export function registerStatusBar(model: DocumentModel): { item: vscode.StatusBa
     } else {
       const { percent, open } = documentSummary(analysis);
       item.text = `$(checklist) ${percent}%`;
-      item.tooltip = vscode.l10n.t('{0}% filled, {1} open findings', percent, open);
+      item.tooltip = `${vscode.l10n.t('{0}% filled, {1} open findings', percent, open)}\n${recognition(analysis)}`;
     }
     item.show();
   };
@@ -32,4 +32,22 @@ export function registerStatusBar(model: DocumentModel): { item: vscode.StatusBa
     model.onDidChange((document) => document === vscode.window.activeTextEditor?.document && refresh()),
   );
   return { item, disposable };
+}
+
+/** How the document was recognised as written from its template. */
+function recognition(analysis: Analysis): string {
+  const id = analysis.templateId ?? '';
+  const sections = analysis.recognizedSections;
+  switch (analysis.recognition) {
+    case 'front-matter':
+      return vscode.l10n.t('Template {0}, named in the front matter', id);
+    case 'title':
+      return vscode.l10n.t('Template {0}, recognised by the title', id);
+    case 'structure':
+      return vscode.l10n.t('Template {0}, recognised by {1} of its {2} top-level section titles', id, sections?.matched ?? 0, sections?.total ?? 0);
+    case 'include':
+      return vscode.l10n.t('Template {0}, by the archdoc.include setting', id);
+    default:
+      return vscode.l10n.t('Template {0}, chosen explicitly', id);
+  }
 }

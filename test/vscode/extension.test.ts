@@ -240,7 +240,7 @@ describe('archdoc in a real VS Code', () => {
       return summary.badge === diagnostics ? summary : undefined;
     });
     assert.equal(shown.statusText, '$(checklist) 0%');
-    assert.equal(shown.statusTooltip, `0% filled, ${diagnostics} open findings`);
+    assert.equal(shown.statusTooltip, `0% filled, ${diagnostics} open findings\nTemplate high-level-architecture, recognised by the title`);
     assert.equal(shown.viewTitle, 'Completeness 0%');
     assert.equal(shown.viewDescription, `${diagnostics} open`);
   });

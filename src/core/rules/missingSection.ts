@@ -1,4 +1,5 @@
 /** `missing-section`: a template section the document lacks, reported once at its highest missing level. */
+import { repeatableGroup } from '../match';
 import { insertionLine } from '../missing';
 import { headingRange } from '../outline';
 import { defineRule, type DocumentHit } from './rule';
@@ -24,6 +25,9 @@ export const missingSectionRule = defineRule({
       if (match.has(templateSection)) continue;
       const parent = templateSection.parent;
       if (parent && !match.has(parent)) continue; // reported once, at the highest missing level
+      // A group of placeholder headings (`{title of option 1}`, `{title of other option}`) is missing once, when none is there.
+      const group = repeatableGroup(templateSection, template.topLevel);
+      if (group && (group[0] !== templateSection || group.some((member) => match.has(member)))) continue;
       const anchor = parent ? match.get(parent)! : top;
       const range = anchor.heading ? headingRange(anchor, lines) : title ? headingRange(title, lines) : lines.lineRange(1);
       hits.push({

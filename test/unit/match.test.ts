@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Analysis, analyze, builtinTemplates, compileTemplate, type SectionNode, type Template } from '../../src/core';
+import { corpusDir, readRepoFile, summary } from './helpers';
+
+const worldDir = join(corpusDir, 'templates/world');
+/** The world templates live in the shared corpus: tests that need them skip when it is absent. */
+const worldAvailable = existsSync(worldDir);
+const compiledWorld = new Map<string, Template>();
+function world(name: string): Template {
+  let template = compiledWorld.get(name);
+  if (!template) compiledWorld.set(name, (template = compileTemplate(name, readFileSync(join(worldDir, `${name}.md`), 'utf8'))));
+  return template;
+}
+const arc42 = () => world('arc42-9.0-EN-plain');
+function needsWorldTemplates(test: Mocha.Context): void {
+  if (!worldAvailable) test.skip();
+}
+const madr4 = () => world('madr-4.0.0');
+
+const sample = readRepoFile('samples/architecture.md');
+const check = (text: string, templates: readonly Template[] = builtinTemplates()): Analysis => analyze(text, { templates });
+
+function flatten(nodes: readonly SectionNode[]): SectionNode[] {
+  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
+}
+
+function nodeTitled(analysis: Analysis, title: string): SectionNode {
+  const node = flatten(analysis.sections).find((candidate) => candidate.title === title);
+  assert.ok(node, `no section "${title}"`);
+  return node;
+}
+
+/** Every heading of a document one level up (`## 1.` → `# 1.`), the title kept. */
+function raiseHeadings(text: string): string {
+  return text.replace(/^(#{2,6}) /gmu, (_, hashes: string) => `${hashes.slice(1)} `);
+}
+
+describe('headings across numbering styles and levels', () => {
+  const original = check(sample);
+
+  it('the sample is recognised and matched completely, so the variants below compare against something', () => {
+    assert.equal(original.templateId, 'high-level-architecture');
+    assert.deepEqual(summary(original.findings, ['missing-section']), []);
+    assert.ok(original.findings.length > 0);
+  });
+
+  it('H1 chapters under the title (`# 1. 개요`) give the same findings as H2 chapters', () => {
+    const raised = check(raiseHeadings(sample).replace(/^# /u, '# '));
+    assert.deepEqual(raised.findings, original.findings);
+    assert.deepEqual(raised.progress, original.progress);
+  });
+
+  it('unnumbered headings give the same findings as numbered ones', () => {
+    const unnumbered = check(sample.replace(/^(#{2,6}) \d+(?:\.\d+)*\.? /gmu, '$1 '));
+    assert.deepEqual(summary(unnumbered.findings), summary(original.findings));
+  });
+
+  it('H1 chapters under no title, recognised by their structure, give the same findings', () => {
+    const untitled = raiseHeadings(sample.replace(/^# .*\n/u, ''));
+    const analysis = check(untitled);
+    assert.equal(analysis.recognition, 'structure');
+    assert.equal(analysis.sections[0].title, '1. 개요 (Executive Summary)');
+    assert.deepEqual(summary(analysis.findings), summary(original.findings).map((entry) => entry.replace(/\d+$/u, (line) => String(Number(line) - 1))));
+  });
+
+  it('arc42 chapters as `# 1. Introduction and Goals` or `## Introduction and Goals` under a title match alike', function () {
+    needsWorldTemplates(this);
+    const numberedH1 = readRepoFile('test/fixtures/structure/arc42-library.md');
+    const unnumberedH2 = numberedH1.replace(/^(#+) (?:\d+(?:\.\d+)*\.? )?/gmu, (_, hashes: string) => (hashes === '#' ? '## ' : `${hashes}# `)).replace(/^## /u, '# ');
+    assert.notEqual(unnumberedH2, numberedH1);
+    const missing = (text: string) => check(text, [arc42()]).findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
+    assert.deepEqual(missing(numberedH1), [
+      'Section "Level 3" of the template is missing.',
+      'Section "Infrastructure Level 2" of the template is missing.',
+      'Section "Quality Requirements Overview" of the template is missing.',
+    ]);
+    assert.deepEqual(missing(unnumberedH2), missing(numberedH1));
+  });
+});
+
+describe('repeatable sections', () => {
+  const decisionLog = compileTemplate(
+    'decision-log',
+    '# 결정 기록부\n\n## 결정 목록\n\n### ADR-001: {결정 제목}\n\n- **상태**: 제안/승인/폐기\n- **결정**: \n\n## 참고 자료\n\n- **링크**: \n',
+  );
+
+  it('each heading in a placeholder heading’s place is checked against that section’s body', () => {
+    const text = [
+      '# 결정 기록부 — 도서 대여',
+      '',
+      '## 결정 목록',
+      '',
+      '### ADR-001: 캐시 도입',
+      '',
+      '- **상태**: 제안/승인/폐기',
+      '- **결정**: ',
+      '',
+      '### ADR-002: 메시지 큐',
+      '',
+      '- **상태**: 승인',
+      '- **결정**: RabbitMQ를 쓴다',
+      '',
+      '### ADR-003: 인증 방식',
+      '',
+      '- **상태**: 폐기',
+      '- **결정**: ',
+      '',
+      '### 회의 메모',
+      '',
+      '화요일 회의.',
+      '',
+      '## 참고 자료',
+      '',
+      '- **링크**: 위키',
+      '',
+    ].join('\n');
+    const analysis = check(text, [decisionLog]);
+    assert.deepEqual(summary(analysis.findings), ['unchosen-option@7', 'empty-field@8', 'empty-field@18']);
+    const adrSection = decisionLog.sections.find((section) => section.title.startsWith('ADR-001'))!;
+    for (const title of ['ADR-001: 캐시 도입', 'ADR-002: 메시지 큐', 'ADR-003: 인증 방식']) assert.equal(nodeTitled(analysis, title).templateSectionId, adrSection.id, title);
+    // A heading without the fixed words (`ADR-…`) is the author's own.
+    assert.equal(nodeTitled(analysis, '회의 메모').templateSectionId, undefined);
+  });
+
+  it('none present is one missing section, not one per placeholder heading', () => {
+    const analysis = check('# 결정 기록부\n\n## 결정 목록\n\n곧 채운다.\n\n## 참고 자료\n\n- **링크**: 위키\n', [decisionLog]);
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.rule === 'missing-section').map((f) => f.message),
+      ['Section "ADR-001: {결정 제목}" of the template is missing.'],
+    );
+  });
+
+  it('MADR options (`{title of option 1}`, `{title of other option}`) form one group of any size', function () {
+    needsWorldTemplates(this);
+    const adr = [
+      '# Keep loans in PostgreSQL',
+      '',
+      '## Context and Problem Statement',
+      '',
+      'Loans need a transactional store.',
+      '',
+      '## Considered Options',
+      '',
+      '* PostgreSQL',
+      '* MongoDB',
+      '* Event store',
+      '',
+      '## Decision Outcome',
+      '',
+      'Chosen option: "PostgreSQL", because the team runs it already.',
+      '',
+      '## Pros and Cons of the Options',
+      '',
+      '### PostgreSQL',
+      '',
+      '* Good, because transactions',
+      '',
+      '### MongoDB',
+      '',
+      '* Bad, because no joins',
+      '',
+      '### Event store',
+      '',
+      '* Neutral, because new to us',
+      '',
+    ].join('\n');
+    const analysis = check(adr, [madr4()]);
+    assert.equal(analysis.templateId, madr4().id);
+    const missing = analysis.findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
+    assert.ok(!missing.some((message) => /option/u.test(message)), missing.join('\n'));
+    const groupIds = new Set(madr4().sections.filter((section) => /option/u.test(section.title) && section.parent).map((section) => section.id));
+    for (const title of ['PostgreSQL', 'MongoDB', 'Event store']) assert.ok(groupIds.has(nodeTitled(analysis, title).templateSectionId ?? ''), title);
+
+    const withoutOptions = check(adr.slice(0, adr.indexOf('### PostgreSQL')), [madr4()]);
+    const optionMissing = withoutOptions.findings.filter((f) => f.rule === 'missing-section' && /option/u.test(f.message));
+    assert.deepEqual(optionMissing.map((f) => f.message), ['Section "{title of option 1}" of the template is missing.']);
+  });
+
+  it('arc42 runtime scenarios (`<Runtime Scenario 1>`, `…`, `<Runtime Scenario n>`) take any scenario headings', function () {
+    needsWorldTemplates(this);
+    const analysis = check(readRepoFile('test/fixtures/structure/arc42-library.md'), [arc42()]);
+    const scenario = arc42().sections.find((section) => section.title === '<Runtime Scenario 1>');
+    assert.ok(scenario, arc42().sections.map((section) => section.title).join(' | '));
+    assert.equal(nodeTitled(analysis, '6.1 Borrowing a Book').templateSectionId, scenario.id);
+    assert.equal(nodeTitled(analysis, '6.2 Returning a Late Book').templateSectionId, scenario.id);
+    assert.equal(nodeTitled(analysis, 'White Box Loans').templateSectionId, arc42().sections.find((section) => section.title.startsWith('White Box') && section.parent?.title === 'Level 2')!.id);
+  });
+});
+
+describe('renamed sections', () => {
+  it('older arc42 wording in the template’s place is that section, and the tree says what it was renamed from', function () {
+    needsWorldTemplates(this);
+    const analysis = check(readRepoFile('test/fixtures/structure/arc42-library.md'), [arc42()]);
+    assert.equal(nodeTitled(analysis, '3. System Scope and Context').renamedFrom, 'Context and Scope');
+    assert.equal(nodeTitled(analysis, '9. Design Decisions').renamedFrom, 'Architecture Decisions');
+    assert.equal(nodeTitled(analysis, '1. Introduction and Goals').renamedFrom, undefined);
+  });
+
+  it('a like-worded heading out of the template’s place is not taken for it', function () {
+    needsWorldTemplates(this);
+    const text = readRepoFile('test/fixtures/structure/arc42-library.md');
+    const decisions = text.slice(text.indexOf('# 9. Design Decisions'), text.indexOf('# 10. Quality Requirements'));
+    const moved = `${text.replace(decisions, '')}\n${decisions.replace('# 9.', '# 13.')}`;
+    const missing = check(moved, [arc42()]).findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
+    assert.ok(missing.includes('Section "Architecture Decisions" of the template is missing.'), missing.join('\n'));
+  });
+
+  it('a renamed Korean chapter under its number keeps its place and says so', () => {
+    const analysis = check(sample.replace('## 11. 보안 아키텍처', '## 11. 보안'));
+    assert.deepEqual(summary(analysis.findings, ['missing-section']), []);
+    assert.equal(nodeTitled(analysis, '11. 보안').renamedFrom, '11. 보안 아키텍처');
+  });
+});
