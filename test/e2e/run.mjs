@@ -34,7 +34,9 @@ const SAMPLE = path.join(ROOT, 'samples/architecture.md');
 const README_SHOTS = ['tree-and-problems', 'quick-fix', 'completion'];
 const VIEWPORT = { width: 1400, height: 900 };
 const WAIT_MS = 15_000; // the bound of any single wait in a test
-const TEST_TIMEOUT_MS = 60_000;
+// The bound of waits for the workbench's startup (extensions activating): a shared CPU makes it slow.
+const STARTUP_WAIT_MS = 90_000;
+const TEST_TIMEOUT_MS = 150_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // command line
@@ -156,12 +158,12 @@ function createUi(page) {
       return page.$eval('.editor-group-container .tab.active', (e) => e.getAttribute('aria-label') ?? e.textContent).catch(() => '');
     },
 
-    async waitActiveTab(name) {
+    async waitActiveTab(name, timeout = WAIT_MS) {
       return waitUntil(`the editor tab ${name}`, async (note) => {
         const tab = await ui.activeTab();
         note(tab);
         return tab.includes(name);
-      });
+      }, { timeout });
     },
 
     // The visible lines of the active editor (the editor renders only those).
@@ -239,9 +241,9 @@ function createUi(page) {
     },
 
     // The archdoc activity-bar container ("Architecture" / "아키텍처"), then the view's header.
-    async showArchitectureView(container, viewName) {
+    async showArchitectureView(container, viewName, timeout = WAIT_MS) {
       // The badge covers the icon's centre: click the whole item.
-      await page.click(`.activitybar li.action-item:has(.action-label[aria-label^="${container}"])`, { timeout: WAIT_MS });
+      await page.click(`.activitybar li.action-item:has(.action-label[aria-label^="${container}"])`, { timeout });
       // A container with a single view hides the view's own header (the container's title shows its name).
       await page.locator(`.sidebar .pane-header[aria-label^="${viewName}"]`).first().waitFor({ state: 'attached', timeout: WAIT_MS });
       await page.locator('.sidebar .pane-body').first().waitFor({ state: 'visible', timeout: WAIT_MS });
@@ -521,7 +523,7 @@ const TESTS = [
     session: 'demo',
     title: 'npm run demo opens the sample as the workspace file: squiggles in its editor, a problem opens no second tab',
     async run(ui, { shot }) {
-      await ui.waitActiveTab(DEMO_FILE);
+      await ui.waitActiveTab(DEMO_FILE, STARTUP_WAIT_MS);
       await ui.waitEditorText(`the text of ${DEMO_FILE}`, (text) => text.includes('High Level 아키텍처 정의서'));
       await ui.waitProblems(`the findings of ${DEMO_FILE}`, (t) => t.includes(DEMO_FILE) && t.includes('empty-field'));
       const squiggles = await waitUntil('squiggles in the editor the demo opened', async (note) => {
@@ -544,7 +546,7 @@ const TESTS = [
     title: 'with --locale ko: command title, view and messages in Korean',
     async run(ui) {
       await ui.openFile('quick-fix.md');
-      await ui.showArchitectureView('아키텍처', '작성 현황');
+      await ui.showArchitectureView('아키텍처', '작성 현황', STARTUP_WAIT_MS);
       await ui.widenSidebar(440);
       await waitUntil('the Korean tree', async (note) => {
         const r = await ui.treeRows();
@@ -628,7 +630,7 @@ async function main() {
           ? await startDemoSession({ vsix, deadline, sessions, stopped })
           : await startSession({ locale: kind === 'en' ? undefined : kind, vsix, files, deadline, sessions, stopped });
         if (kind === 'en') {
-          await ui.showArchitectureView('Architecture', 'Completeness');
+          await ui.showArchitectureView('Architecture', 'Completeness', STARTUP_WAIT_MS);
           await ui.widenSidebar(440);
         }
       } catch (e) {
