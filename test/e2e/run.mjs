@@ -48,7 +48,7 @@ function usage(msg) {
 }
 
 function parseArgs(argv) {
-  const opts = { update: false, vsix: undefined, shots: undefined, only: undefined, timeoutMs: 480_000 };
+  const opts = { update: false, vsix: undefined, shots: undefined, only: undefined, timeoutMs: 900_000 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : usage(`missing value for ${flag}`));
