@@ -503,11 +503,17 @@ const TESTS = [
     async run(ui, { shot }) {
       await ui.openFile('README.md');
       await ui.waitEditorText('the README in the editor', (t) => t.includes('- **Usage**:') && t.includes('Some **bold** words.'));
-      // Give archdoc time to analyse it (archdoc.debounceMs = 300) and draw whatever it would draw.
-      await sleep(1_500);
-      await ui.settle();
-      const look = await ui.editorLook(['Usage', 'License', 'bold']);
-      assert(look, 'no active editor');
+      // Colours arrive after the text (the grammars tokenize in the background; archdoc analyses after
+      // archdoc.debounceMs): wait until bold text is painted apart from plain text and nothing changed for 2 s.
+      let previous = '';
+      let since = Date.now();
+      const look = await waitUntil('the README painted and settled', async (note) => {
+        const now = await ui.editorLook(['Usage', 'License', 'bold', 'words']);
+        note(now);
+        const key = JSON.stringify(now);
+        if (key !== previous) { previous = key; since = Date.now(); }
+        return now?.colours.bold && now.colours.bold !== now.colours.words && Date.now() - since >= 2_000 ? now : false;
+      }, { timeout: 30_000, interval: 250 });
       assert(look.squiggles === 0, `${look.squiggles} squiggles in a plain README`);
       assert(look.decorations.length === 0, `decorations in a plain README: ${JSON.stringify(look.decorations)}`);
       assert(look.colours.bold, `no token for "bold": ${JSON.stringify(look.colours)}`);
