@@ -17,7 +17,8 @@ function archdoc(args: string[], cwd = repoRoot) {
 }
 
 describe('archdoc check', function () {
-  this.timeout(30000);
+  // Every test spawns the CLI (a Node start each): slow when the CPU is shared.
+  this.timeout(120_000);
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'archdoc-cli-'));
