@@ -196,17 +196,24 @@ describe('workspace features', () => {
 
   it('debounces typing: a burst of edits is analysed once, after the pause', async () => {
     const api = await archdoc();
-    const editor = await openMarkdown('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **A**: \n');
-    await waitFor('first diagnostics', () => archdocDiagnostics(editor.document.uri).length > 0);
-    // The cursor off every diagnostic: the light bulb asks for quick fixes after each edit, and quick fixes for a
-    // diagnostic under the cursor need the current version's analysis (not the debounced pipeline under test).
-    editor.selection = new vscode.Selection(1, 0, 1, 0);
-    const before = api.stats().versionsAnalysed;
-    for (const char of 'value') assert.ok(await editor.edit((b) => b.insert(new vscode.Position(3, editor.document.lineAt(3).text.length), char)), 'edit applied');
-    assert.equal(api.stats().versionsAnalysed, before, 'nothing analysed while typing');
-    await waitFor('empty-field gone after the pause', () => !archdocDiagnostics(editor.document.uri).some((d) => d.range.start.line === 3));
-    assert.equal(editor.document.isClosed, false, 'the document is still open');
-    assert.equal(api.stats().versionsAnalysed, before + 1);
+    // A pause longer than any keystroke takes on a loaded machine, so the burst stays one burst.
+    const config = vscode.workspace.getConfiguration('archdoc');
+    await config.update('debounceMs', 1500, vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openMarkdown('# High Level 아키텍처 정의서\n\n## 1. 개요\n- **A**: \n');
+      await waitFor('first diagnostics', () => archdocDiagnostics(editor.document.uri).length > 0);
+      // The cursor off every diagnostic: the light bulb asks for quick fixes after each edit, and quick fixes for a
+      // diagnostic under the cursor need the current version's analysis (not the debounced pipeline under test).
+      editor.selection = new vscode.Selection(1, 0, 1, 0);
+      const before = api.stats().versionsAnalysed;
+      for (const char of 'value') assert.ok(await editor.edit((b) => b.insert(new vscode.Position(3, editor.document.lineAt(3).text.length), char)), 'edit applied');
+      assert.equal(api.stats().versionsAnalysed, before, 'nothing analysed while typing');
+      await waitFor('empty-field gone after the pause', () => !archdocDiagnostics(editor.document.uri).some((d) => d.range.start.line === 3));
+      assert.equal(editor.document.isClosed, false, 'the document is still open');
+      assert.equal(api.stats().versionsAnalysed, before + 1);
+    } finally {
+      await config.update('debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('inserts a missing section from its tree item', async () => {
