@@ -50,7 +50,7 @@ export interface FenceItem {
   range: Range;
 }
 
-/** A list item or paragraph whose whole text could be a template placeholder (`...`, `{문서명}: {파일 위치}`). */
+/** A list item or paragraph that is not a field: a placeholder (`...`, `{문서명}: {파일 위치}`), or text that may hold some. */
 export interface TextItem {
   kind: 'text';
   text: string;
@@ -159,8 +159,9 @@ function isBlankValue(field: FieldItem): boolean {
 }
 
 function pushTextItem(paragraph: Paragraph, line: number, column: number, lines: LineIndex, items: ScanItem[]): void {
-  const text = collapseWhitespace(toString(paragraph));
-  if (text.length === 0 || text.length > 200) return;
+  // Comments are guidance (`* … <!-- numbers of options can vary -->`), not part of the text.
+  const text = collapseWhitespace(toString(paragraph).replace(/<!--[\s\S]*?(?:-->|$)/gu, ''));
+  if (text.length === 0) return;
   const endLine = paragraph.position?.end.line ?? line;
   items.push({ kind: 'text', text, range: { line, column, endLine, endColumn: lines.lineEndColumn(endLine) } });
 }

@@ -1,0 +1,97 @@
+/**
+ * Placeholder tokens: bracketed text a template asks the author to replace — `{…}`, `[…]`, `<…>` (written `\<…\>`
+ * in Markdown), `‹…›` — found anywhere in a rendered text. A token is known by its words, not its brackets:
+ * templates change delimiters between versions (`[option 1]` became `{title of option 1}`), and documents keep
+ * whichever version they started from.
+ */
+import { normalizeKey } from './text';
+
+export interface PlaceholderToken {
+  /** The token as written, brackets included. */
+  text: string;
+  /** Its words: case-folded, punctuation and spaces removed. The identity of the placeholder. */
+  key: string;
+  /** Offset of the opening bracket in the scanned text. */
+  offset: number;
+  /** Alternatives when the token lists short choices separated by `|` (`{proposed | accepted | …}`). */
+  options?: string[];
+}
+
+const CLOSER: Readonly<Record<string, string>> = { '{': '}', '[': ']', '<': '>', '‹': '›' };
+/** The key of an ellipsis (`...`, `…`, with or without a zero-width space): "more of the same may follow". */
+export const ELLIPSIS_KEY = '…';
+const ELLIPSIS = /^(?:\.{3}|…)[\s\u200b]*$/u;
+/** A task box (`[ ]`, `[x]`) is content, not a placeholder. */
+const TASK_BOX = /^\s?[xX]?\s?$/u;
+
+export function isEllipsis(text: string): boolean {
+  return ELLIPSIS.test(text.trim());
+}
+
+/** Every outermost bracketed token with words in it. Unbalanced brackets are left alone. */
+export function findPlaceholders(text: string): PlaceholderToken[] {
+  const found: PlaceholderToken[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const open = text[i];
+    const close = CLOSER[open];
+    if (!close) continue;
+    const end = matchingClose(text, i, open, close);
+    if (end < 0) continue;
+    const inner = text.slice(i + 1, end);
+    // `a < b` and `x <- y` are not tokens: the words must touch the brackets.
+    const touching = open !== '<' || (/^\S/u.test(inner) && /\S$/u.test(inner));
+    const key = normalizeKey(inner);
+    if (touching && key.length > 0 && !TASK_BOX.test(inner)) {
+      found.push({ text: text.slice(i, end + 1), key, offset: i, options: pipeOptions(inner) });
+      i = end;
+    }
+  }
+  return found;
+}
+
+function matchingClose(text: string, from: number, open: string, close: string): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n') return -1;
+    if (char === open) depth++;
+    else if (char === close && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * `{proposed | rejected | accepted | …}`: short alternatives separated by `|` at the token's own level. An
+ * ellipsis part ("and so on") is not an option; a part that is a sentence (`justification. e.g., …`) makes the
+ * token a description to replace, not a choice.
+ */
+export function pipeOptions(inner: string): string[] | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const char = inner[i];
+    if (CLOSER[char]) depth++;
+    else if (Object.values(CLOSER).includes(char)) depth = Math.max(0, depth - 1);
+    else if (char === '|' && depth === 0) {
+      parts.push(inner.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(inner.slice(start));
+  if (parts.length < 2) return undefined;
+  const options = parts.map((part) => part.trim()).filter((part) => !isEllipsis(part));
+  if (options.length < 2 || options.some((part) => part.length === 0 || part.length > 40 || /[,;:.]\s/u.test(part))) return undefined;
+  return options;
+}
+
+/** The text with its tokens and separators removed: empty when the text is placeholders only. */
+export function withoutPlaceholders(text: string, tokens: readonly PlaceholderToken[]): string {
+  let rest = '';
+  let from = 0;
+  for (const token of tokens) {
+    rest += text.slice(from, token.offset);
+    from = token.offset + token.text.length;
+  }
+  return (rest + text.slice(from)).replace(/[\s:：,/|"'“”‘’*_-]+/gu, '');
+}
