@@ -1,7 +1,7 @@
 /**
  * Placeholder tokens: bracketed text a template asks the author to replace — `{…}`, `[…]`, `<…>` (written `\<…\>`
  * in Markdown), `‹…›` — found anywhere in a rendered text. A token is known by its words, not its brackets:
- * templates change delimiters between versions (`[option 1]` became `{title of option 1}`), and documents keep
+ * templates change delimiters between versions (`[item 1]` became `{item 1}`), and documents keep
  * whichever version they started from.
  */
 import { normalizeKey } from './text';
@@ -94,4 +94,11 @@ export function withoutPlaceholders(text: string, tokens: readonly PlaceholderTo
     from = token.offset + token.text.length;
   }
   return (rest + text.slice(from)).replace(/[\s:：,/|"'“”‘’*_-]+/gu, '');
+}
+
+/** The template's placeholders still standing in a text: its tokens the template uses, or the template's ellipsis. */
+export function templatePlaceholdersIn(text: string, words: ReadonlyMap<string, PlaceholderToken>): PlaceholderToken[] {
+  if (isEllipsis(text)) return words.has(ELLIPSIS_KEY) ? [{ text: text.trim(), key: ELLIPSIS_KEY, offset: 0 }] : [];
+  if (!/[{[<‹]/u.test(text)) return [];
+  return findPlaceholders(text).filter((token) => words.has(token.key));
 }

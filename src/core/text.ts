@@ -95,3 +95,16 @@ export function parseOptionList(text: string): string[] | undefined {
 export function placeholderKey(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '');
 }
+
+/**
+ * A left-over marker that stands where content should be: `TODO`, `TBD`, `FIXME` (alone, or upper-case with a note,
+ * or in parentheses: `(TODO: 환경 목록)`), `작성 예정`, `추후 작성`. Not `-`, `N/A`, `해당 없음`: those are answers.
+ */
+const LEFTOVER_ALONE = /^[([]?\s*(?:todo|tbd|fixme)\s*[.!]?\s*[)\]]?$/iu;
+const LEFTOVER_WITH_NOTE = /^(?:\(\s*(?:TODO|TBD|FIXME)\b[^()]*\)|(?:TODO|TBD|FIXME)(?:\s*[:：-]|\s)\s*.{0,80})$/u;
+const LEFTOVER_KOREAN = /^[([]?\s*(?:작성\s*예정|추후\s*작성|나중에\s*작성)[^()\n]{0,20}[)\]]?$/u;
+
+export function isLeftoverMarker(text: string): boolean {
+  const value = collapseWhitespace(text);
+  return LEFTOVER_ALONE.test(value) || LEFTOVER_WITH_NOTE.test(value) || LEFTOVER_KOREAN.test(value);
+}
