@@ -54,6 +54,8 @@ export interface FenceItem {
 export interface TextItem {
   kind: 'text';
   text: string;
+  /** The text without inline code, where placeholder tokens are looked for (`List<String>` in code is code). */
+  prose: string;
   range: Range;
 }
 
@@ -160,10 +162,17 @@ function isBlankValue(field: FieldItem): boolean {
 
 function pushTextItem(paragraph: Paragraph, line: number, column: number, lines: LineIndex, items: ScanItem[]): void {
   // Comments are guidance (`* … <!-- numbers of options can vary -->`), not part of the text.
-  const text = collapseWhitespace(toString(paragraph).replace(/<!--[\s\S]*?(?:-->|$)/gu, ''));
+  const text = collapseWhitespace(toString(paragraph).replace(COMMENTS, ''));
   if (text.length === 0) return;
+  const prose = paragraph.children.some((node) => node.type === 'inlineCode') ? collapseWhitespace(proseOf(paragraph.children).replace(COMMENTS, '')) : text;
   const endLine = paragraph.position?.end.line ?? line;
-  items.push({ kind: 'text', text, range: { line, column, endLine, endColumn: lines.lineEndColumn(endLine) } });
+  items.push({ kind: 'text', text, prose, range: { line, column, endLine, endColumn: lines.lineEndColumn(endLine) } });
+}
+
+const COMMENTS = /<!--[\s\S]*?(?:-->|$)/gu;
+
+function proseOf(nodes: readonly PhrasingContent[]): string {
+  return nodes.map((node) => (node.type === 'inlineCode' ? ' ' : 'children' in node ? proseOf(node.children as PhrasingContent[]) : toString(node))).join('');
 }
 
 /** Splits a paragraph's inline content at soft and hard line breaks. */

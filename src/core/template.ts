@@ -215,7 +215,7 @@ function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<str
         }
         break;
       case 'text': {
-        const words = findPlaceholders(item.text);
+        const words = findPlaceholders(item.prose);
         const ellipsis = isEllipsis(item.text);
         if (ellipsis) addEllipsis(addWords, item.text);
         addWords(words);

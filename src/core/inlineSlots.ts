@@ -1,0 +1,75 @@
+/**
+ * Slots inside a document's text, read through its template: the template's placeholders still standing anywhere
+ * in a value, cell or sentence, `{a | b}` lists left unchosen, and left-over markers (`TODO`, `작성 예정`).
+ */
+import type { LineIndex } from './lines';
+import { excerpt } from './messages';
+import { type PlaceholderToken, templatePlaceholdersIn } from './placeholders';
+import type { ScanItem } from './scan';
+import type { Template } from './template';
+import { isLeftoverMarker, normalizeKey, placeholderKey } from './text';
+import type { FindingData, Range } from './types';
+
+export interface InlineSlot {
+  kind: 'placeholder' | 'options' | 'todo';
+  range: Range;
+  params: Record<string, string>;
+  data?: FindingData;
+}
+
+/** The texts of an item where placeholders may stand, each with the range it is reported on. */
+function textsOf(item: ScanItem): Array<{ text: string; range: Range; label?: string }> {
+  switch (item.kind) {
+    case 'field':
+      return item.value.length > 0 ? [{ text: item.value, range: item.range, label: item.label }] : [];
+    case 'row':
+      return item.cells.map((cell, i) => ({ text: cell, range: item.range, label: item.columns[i] }));
+    case 'text':
+      return [{ text: item.prose, range: item.range }];
+    default:
+      return [];
+  }
+}
+
+export function inlineSlots(item: ScanItem, template: Template, lines: LineIndex): InlineSlot[] {
+  const slots: InlineSlot[] = [];
+  for (const { text, range, label } of textsOf(item)) {
+    // A text that is, as a whole, one of the template's placeholder texts (`{문서명}: {파일 위치}`) is one placeholder.
+    if (template.placeholderTokens.has(placeholderKey(text))) {
+      slots.push({ kind: 'placeholder', range, params: { text: excerpt(text) } });
+      continue;
+    }
+    const tokens = templatePlaceholdersIn(text, template.placeholderWords);
+    for (const token of tokens) slots.push(tokenSlot(token, template, range, lines, label));
+    if (tokens.length === 0 && isLeftoverMarker(text)) slots.push({ kind: 'todo', range, params: { text: excerpt(text), label: label ?? '' } });
+  }
+  return slots;
+}
+
+function tokenSlot(token: PlaceholderToken, template: Template, itemRange: Range, lines: LineIndex, label: string | undefined): InlineSlot {
+  const located = locate(token, itemRange, lines);
+  const options = template.placeholderWords.get(token.key)?.options;
+  if (options) {
+    return {
+      kind: 'options',
+      range: located.line,
+      params: { label: label ?? excerpt(token.text), raw: excerpt(token.text, 60) },
+      // Without the token's exact place, a "choose" fix could only replace too much: offer none.
+      data: located.token ? { kind: 'options', options, value: located.token } : undefined,
+    };
+  }
+  return { kind: 'placeholder', range: located.line, params: { text: excerpt(token.text) } };
+}
+
+/** The line of the item that holds the token (its words), and the token's own range when the source spells it as read. */
+function locate(token: PlaceholderToken, itemRange: Range, lines: LineIndex): { line: Range; token?: Range } {
+  for (let line = itemRange.line; line <= itemRange.endLine; line++) {
+    const source = lines.lineText(line);
+    if (token.key.length > 0 && !normalizeKey(source).includes(token.key)) continue;
+    const column = line === itemRange.line ? itemRange.column : source.length - source.trimStart().length + 1;
+    const at = source.indexOf(token.text);
+    const tokenRange = at < 0 ? undefined : { line, column: at + 1, endLine: line, endColumn: at + 1 + token.text.length };
+    return { line: lines.lineRange(line, column), token: tokenRange };
+  }
+  return { line: itemRange };
+}
