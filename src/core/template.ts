@@ -137,7 +137,7 @@ export function compileTemplate(id: string, source: string): Template {
       placeholderCount: 0,
       ownSlots: 0,
       optional: doc.heading ? isOptionalHeading(doc.heading, previousBlock.get(doc.heading), doc.title) : false,
-      markdown: text.slice(doc.startOffset, doc.endOffset).replace(/(?:\s*(?:^|\n)(?:-{3,}|\*{3,}|_{3,})\s*)+$/u, '').trimEnd(),
+      markdown: sectionMarkdown(text, doc, previousBlock),
     };
     sections.push(section);
     addWords(findPlaceholders(doc.title));
@@ -163,6 +163,20 @@ export function compileTemplate(id: string, source: string): Template {
     guidance,
     frontMatter,
   };
+}
+
+/**
+ * What "insert section" adds: the heading with the comment just above it that belongs to it (an "optional" mark),
+ * the body and sub-sections, without trailing separators or the next section's comment.
+ */
+function sectionMarkdown(text: string, doc: DocSection, previousBlock: ReadonlyMap<Heading, RootContent>): string {
+  const before = doc.heading ? previousBlock.get(doc.heading) : undefined;
+  const attached = before?.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/u.test(before.value) && (before.position?.end.line ?? 0) === (doc.heading?.position?.start.line ?? 0) - 1;
+  const start = attached ? (before.position?.start.offset ?? doc.startOffset) : doc.startOffset;
+  return text
+    .slice(start, doc.endOffset)
+    .replace(/(?:\s*(?:^|\n)(?:-{3,}|\*{3,}|_{3,}|<!--(?:(?!-->)[\s\S])*-->)[ \t]*)+\s*$/u, '')
+    .trimEnd();
 }
 
 function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<string>, addWords: (tokens: readonly PlaceholderToken[]) => void): void {

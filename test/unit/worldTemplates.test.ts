@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Analysis, analyze } from '../../src/core';
+import { compileTemplate, type Template } from '../../src/core/template';
+import { corpusDir } from './helpers';
+
+/**
+ * The public templates in `corpus/templates/world/` (MADR 2.1.2, 3.0.0, 4.0.0, 4.0.0-minimal, arc42 v9 with and
+ * without help), read as team templates with no code: each checked against itself reports every slot it has, and
+ * the MADR project's own decision records checked against MADR 4 get only what they really lack.
+ */
+const world = join(corpusDir, 'templates/world');
+
+function load(name: string): Template {
+  return compileTemplate(name.replace(/\.md$/u, ''), readFileSync(join(world, name), 'utf8'));
+}
+
+function checkWith(template: Template, text: string): Analysis {
+  return analyze(text, { templates: [template], options: { templateId: template.id } });
+}
+
+/** Lines (1-based) that open a bracketed placeholder outside headings, with how many open there. */
+function placeholderLines(text: string, opener: RegExp): Map<number, number> {
+  const result = new Map<number, number>();
+  let inFence = false;
+  text.split('\n').forEach((line, i) => {
+    if (/^(?:```|~~~)/u.test(line)) inFence = !inFence;
+    if (inFence || /^#{1,6}\s/u.test(line) || /^<!--/u.test(line)) return;
+    const count = (line.replace(/<!--.*?-->/gu, '').match(opener) ?? []).length;
+    if (count > 0) result.set(i + 1, count);
+  });
+  return result;
+}
+
+function countByLine(analysis: Analysis, rules: readonly string[]): Map<number, number> {
+  const result = new Map<number, number>();
+  for (const finding of analysis.findings) if (rules.includes(finding.rule)) result.set(finding.line, (result.get(finding.line) ?? 0) + 1);
+  return result;
+}
+
+describe('world templates checked against themselves', function () {
+  this.timeout(30000);
+  before(function () {
+    if (!existsSync(world)) this.skip();
+  });
+
+  for (const [name, opener] of [
+    ['arc42-9.0-EN-withhelp.md', /\\</gu],
+    ['arc42-9.0-EN-plain.md', /\\</gu],
+    ['madr-2.1.2.md', /\[(?!ADR-)/gu],
+    ['madr-3.0.0.md', /\{/gu],
+    ['madr-4.0.0.md', /\{/gu],
+    ['madr-4.0.0-minimal.md', /\{/gu],
+  ] as const) {
+    it(`${name}: every placeholder outside headings is reported, on its line`, () => {
+      const text = readFileSync(join(world, name), 'utf8');
+      const analysis = checkWith(load(name), text);
+      const reported = countByLine(analysis, ['placeholder', 'unchosen-option']);
+      for (const [line, count] of placeholderLines(text, opener)) {
+        assert.ok((reported.get(line) ?? 0) >= Math.min(count, 1), `line ${line}: ${text.split('\n')[line - 1]}`);
+      }
+    });
+
+    it(`${name}: every section without sub-sections and without a slot of its own is empty`, () => {
+      const text = readFileSync(join(world, name), 'utf8');
+      const template = load(name);
+      const analysis = checkWith(template, text);
+      const emptyMessages = analysis.findings.filter((f) => f.rule === 'empty-section').map((f) => f.message);
+      for (const section of template.sections) {
+        if (section.children.length > 0 || section.ownSlots > 0) continue;
+        assert.ok(emptyMessages.includes(`Section "${section.title}" is empty.`), `${section.title} reported empty`);
+      }
+    });
+  }
+});
