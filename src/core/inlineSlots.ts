@@ -22,6 +22,8 @@ function textsOf(item: ScanItem): Array<{ text: string; range: Range; label?: st
   switch (item.kind) {
     case 'field':
       return item.value.length > 0 ? [{ text: item.value, range: item.range, label: item.label }] : [];
+    case 'meta':
+      return item.value.length > 0 ? [{ text: item.value, range: item.range, label: item.key }] : [];
     case 'row':
       return item.cells.map((cell, i) => ({ text: cell, range: item.range, label: item.columns[i] }));
     case 'text':

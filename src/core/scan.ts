@@ -6,6 +6,7 @@
 import type { Blockquote, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from './lines';
+import type { OptionList } from './template';
 import { collapseWhitespace, normalizeKey } from './text';
 import { hasVisibleInline, isVisibleBlock } from './visible';
 import type { Range } from './types';
@@ -59,7 +60,19 @@ export interface TextItem {
   range: Range;
 }
 
-export type ScanItem = FieldItem | RowItem | EmptyTableItem | FenceItem | TextItem;
+/** A front-matter key the template asks for: present with its value, or absent (then `present` is false). */
+export interface MetaItem {
+  kind: 'meta';
+  key: string;
+  value: string;
+  present: boolean;
+  /** The template's option list for the key, when it gives one (`status: {proposed | accepted}`). */
+  options?: OptionList;
+  range: Range;
+  valueRange: Range;
+}
+
+export type ScanItem = FieldItem | RowItem | EmptyTableItem | FenceItem | TextItem | MetaItem;
 
 /** Deeper nesting than this is not scanned: it keeps recursion bounded on hostile input. */
 const MAX_DEPTH = 64;

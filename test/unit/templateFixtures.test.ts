@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Analysis, analyze } from '../../src/core';
 import { compileTemplate, type Template } from '../../src/core/template';
-import { corpusDir, repoRoot } from './helpers';
+import { repoRoot } from './helpers';
 
 /**
  * Team templates in every convention (MADR 2, 3, 4 and minimal style, arc42 with and without help, the Korean
