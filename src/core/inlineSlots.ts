@@ -33,7 +33,18 @@ function textsOf(item: ScanItem): Array<{ text: string; range: Range; label?: st
   }
 }
 
+/** Three rules read the same item's slots: computed once per item and template. */
+const cache = new WeakMap<ScanItem, { template: Template; slots: InlineSlot[] }>();
+
 export function inlineSlots(item: ScanItem, template: Template, lines: LineIndex): InlineSlot[] {
+  const cached = cache.get(item);
+  if (cached?.template === template) return cached.slots;
+  const slots = computeSlots(item, template, lines);
+  cache.set(item, { template, slots });
+  return slots;
+}
+
+function computeSlots(item: ScanItem, template: Template, lines: LineIndex): InlineSlot[] {
   const slots: InlineSlot[] = [];
   for (const { text, range, label } of textsOf(item)) {
     // A text that is, as a whole, one of the template's placeholder texts (`{문서명}: {파일 위치}`) is one placeholder.
@@ -74,4 +85,11 @@ function locate(token: PlaceholderToken, itemRange: Range, lines: LineIndex): { 
     return { line: lines.lineRange(line, column), token: tokenRange };
   }
   return { line: itemRange };
+}
+
+/** What "mark as not applicable" replaces: the value of a field or front-matter key. */
+export function valueData(item: ScanItem): FindingData | undefined {
+  if (item.kind === 'field') return { kind: 'field', label: item.label, value: item.valueRange };
+  if (item.kind === 'meta') return { kind: 'field', label: item.key, value: item.valueRange };
+  return undefined;
 }
