@@ -17,7 +17,13 @@ export interface InlineSlot {
   data?: FindingData;
 }
 
-/** The texts of an item where placeholders may stand, each with the range it is reported on. */
+/** `Status: {a | b}`: a plain label before one token, which is then the label's value. */
+const PLAIN_LABEL = /^([^:：{}[\]<>‹›]{1,40})[:：]\s*$/u;
+
+/**
+ * The texts of an item where placeholders may stand, each with the range it is reported on and, for a value (of
+ * a field, a cell, a front-matter key, or a plain `Label: …` text), the label it belongs to.
+ */
 function textsOf(item: ScanItem): Array<{ text: string; range: Range; label?: string }> {
   switch (item.kind) {
     case 'field':
@@ -31,6 +37,14 @@ function textsOf(item: ScanItem): Array<{ text: string; range: Range; label?: st
     default:
       return [];
   }
+}
+
+/** The label whose value the token is, when it is one: a `{a | b}` list there is a choice, elsewhere a description. */
+function valueLabel(text: string, token: PlaceholderToken, label: string | undefined): string | undefined {
+  const before = text.slice(0, token.offset);
+  const after = text.slice(token.offset + token.text.length).trim();
+  if (label !== undefined) return before.trim() === '' && after === '' ? label : undefined;
+  return after === '' ? PLAIN_LABEL.exec(before)?.[1].trim() : undefined;
 }
 
 /** Three rules read the same item's slots: computed once per item and template. */
@@ -47,13 +61,13 @@ export function inlineSlots(item: ScanItem, template: Template, lines: LineIndex
 function computeSlots(item: ScanItem, template: Template, lines: LineIndex): InlineSlot[] {
   const slots: InlineSlot[] = [];
   for (const { text, range, label } of textsOf(item)) {
+    const tokens = templatePlaceholdersIn(text, template.placeholderWords);
     // A text that is, as a whole, one of the template's placeholder texts (`{문서명}: {파일 위치}`) is one placeholder.
-    if (template.placeholderTokens.has(placeholderKey(text))) {
+    if (tokens.length !== 1 && template.placeholderTokens.has(placeholderKey(text))) {
       slots.push({ kind: 'placeholder', range, params: { text: excerpt(text) } });
       continue;
     }
-    const tokens = templatePlaceholdersIn(text, template.placeholderWords);
-    for (const token of tokens) slots.push(tokenSlot(token, template, range, lines, label));
+    for (const token of tokens) slots.push(tokenSlot(token, template, range, lines, valueLabel(text, token, label)));
     if (tokens.length === 0 && isLeftoverMarker(text)) slots.push({ kind: 'todo', range, params: { text: excerpt(text), label: label ?? '' } });
   }
   return slots;
@@ -61,12 +75,12 @@ function computeSlots(item: ScanItem, template: Template, lines: LineIndex): Inl
 
 function tokenSlot(token: PlaceholderToken, template: Template, itemRange: Range, lines: LineIndex, label: string | undefined): InlineSlot {
   const located = locate(token, itemRange, lines);
-  const options = template.placeholderWords.get(token.key)?.options;
-  if (options) {
+  const options = label === undefined ? undefined : template.placeholderWords.get(token.key)?.options;
+  if (options && label !== undefined) {
     return {
       kind: 'options',
       range: located.line,
-      params: { label: label ?? excerpt(token.text), raw: excerpt(token.text, 60) },
+      params: { label, raw: excerpt(token.text, 60) },
       // Without the token's exact place, a "choose" fix could only replace too much: offer none.
       data: located.token ? { kind: 'options', options, value: located.token } : undefined,
     };

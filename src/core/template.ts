@@ -147,6 +147,11 @@ export function compileTemplate(id: string, source: string): Template {
     return section;
   };
 
+  // The title and the metadata under it (`* Status: [draft | agreed]`) hold placeholders too.
+  if (titleSection) {
+    addWords(findPlaceholders(titleSection.title));
+    readSchema(scratchSection(), scanBlocks(titleSection.blocks, lines), placeholderTokens, addWords);
+  }
   const topLevel = contentRoot(tree).children.map((doc) => compileSection(doc, undefined));
   const frontMatter = frontMatterFields(readFrontMatter(text)?.entries ?? [], addWords);
   settleOptionModes(sections, frontMatter);
@@ -162,6 +167,27 @@ export function compileTemplate(id: string, source: string): Template {
     placeholderWords,
     guidance,
     frontMatter,
+  };
+}
+
+/** A section that only collects placeholders: the title's own content has no slots of a section. */
+function scratchSection(): TemplateSection {
+  return {
+    id: '',
+    title: '',
+    level: 1,
+    keys: { full: '', core: '', asides: [] },
+    children: [],
+    order: -1,
+    fieldOptions: new Map(),
+    columnOptions: new Map(),
+    prefilledFields: new Map(),
+    prefilledRows: new Set(),
+    signature: new Set(),
+    placeholderCount: 0,
+    ownSlots: 0,
+    optional: false,
+    markdown: '',
   };
 }
 
@@ -189,7 +215,8 @@ function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<str
         addWords(words);
         if (item.value.length === 0) section.ownSlots++;
         else if (isPlaceholderText(item.value) || words.length > 0) {
-          tokens.add(placeholderKey(item.value));
+          // A value made only of placeholders (`{문서명}: {파일 위치}`) is one placeholder; in a sentence each token is one.
+          if (isPlaceholderText(item.value)) tokens.add(placeholderKey(item.value));
           section.ownSlots++;
         } else if (options) {
           section.fieldOptions.set(item.labelKey, { raw: item.value, options, mode: 'choose' });
@@ -234,7 +261,7 @@ function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<str
         if (ellipsis) addEllipsis(addWords, item.text);
         addWords(words);
         if (isPlaceholderText(item.text) || words.length > 0 || ellipsis) {
-          tokens.add(placeholderKey(item.text));
+          if (isPlaceholderText(item.text)) tokens.add(placeholderKey(item.text));
           section.placeholderCount++;
           section.ownSlots++;
         }
