@@ -19,6 +19,7 @@ export interface InlineSlot {
 
 /** `Status: {a | b}`: a plain label before one token, which is then the label's value. */
 const PLAIN_LABEL = /^([^:：{}[\]<>‹›]{1,40})[:：]\s*$/u;
+const LABELLED_VALUE = /^([^:：{}[\]<>‹›()]{1,40})[:：]\s*(\S.*)$/u;
 
 /**
  * The texts of an item where placeholders may stand, each with the range it is reported on and, for a value (of
@@ -68,7 +69,11 @@ function computeSlots(item: ScanItem, template: Template, lines: LineIndex): Inl
       continue;
     }
     for (const token of tokens) slots.push(tokenSlot(token, template, range, lines, valueLabel(text, token, label)));
-    if (tokens.length === 0 && isLeftoverMarker(text)) slots.push({ kind: 'todo', range, params: { text: excerpt(text), label: label ?? '' } });
+    if (tokens.length > 0) continue;
+    // `Owners: TBD` in a plain `Label: value` line is the label's value left as a marker.
+    const labelled = label === undefined && !isLeftoverMarker(text) ? LABELLED_VALUE.exec(text) : null;
+    const value = labelled ? labelled[2] : text;
+    if (isLeftoverMarker(value)) slots.push({ kind: 'todo', range, params: { text: excerpt(value), label: labelled?.[1].trim() ?? label ?? '' } });
   }
   return slots;
 }
