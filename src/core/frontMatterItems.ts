@@ -1,9 +1,21 @@
 /** The template's front-matter keys read as fields of a document (its own keys, like `archdoc:`, are not asked for). */
 import { readFrontMatter } from './frontmatter';
 import type { LineIndex } from './lines';
-import type { MetaItem } from './scan';
-import type { Template } from './template';
+import type { OptionList, Template } from './template';
 import { normalizeKey } from './text';
+import type { Range } from './types';
+
+/** A front-matter key the template asks for: present with its value, or absent (then `present` is false). */
+export interface MetaItem {
+  kind: 'meta';
+  key: string;
+  value: string;
+  present: boolean;
+  /** The template's option list for the key, when it gives one (`status: {proposed | accepted}`). */
+  options?: OptionList;
+  range: Range;
+  valueRange: Range;
+}
 
 /**
  * One item per template key the document has, and one per required key it lacks (reported on line 1, where the

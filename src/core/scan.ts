@@ -6,73 +6,12 @@
 import type { Blockquote, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from './lines';
-import type { OptionList } from './template';
+import type { FieldItem, ScanItem } from './scanItems';
 import { collapseWhitespace, normalizeKey } from './text';
-import { hasVisibleInline, isVisibleBlock } from './visible';
+import { hasVisibleInline, isVisibleBlock, renderedText } from './visible';
 import type { Range } from './types';
 
-export interface FieldItem {
-  kind: 'field';
-  label: string;
-  labelKey: string;
-  /** Text after the colon on the label's line, whitespace collapsed. */
-  value: string;
-  /** True when the value holds something visible without text of its own (an image, code, a footnote reference). */
-  valueHasMedia: boolean;
-  /** Part of the value is bold or italic: the author marked a choice (bold `RBAC` in `RBAC/ABAC`). */
-  valueHasEmphasis: boolean;
-  /** Filled by what follows the label: nested list items, following lines, or an introduced block. */
-  filledByFollowing: boolean;
-  range: Range;
-  /** Where the value is (empty range right after the colon when there is none). */
-  valueRange: Range;
-}
-
-export interface RowItem {
-  kind: 'row';
-  columns: string[];
-  columnKeys: string[];
-  cells: string[];
-  /** Cell is blank (no text, no media); a row shorter than its header has blank cells at the end. */
-  blank: boolean[];
-  range: Range;
-}
-
-export interface EmptyTableItem {
-  kind: 'empty-table';
-  columns: string[];
-  range: Range;
-}
-
-export interface FenceItem {
-  kind: 'fence';
-  lang: string;
-  content: string;
-  range: Range;
-}
-
-/** A list item or paragraph that is not a field: a placeholder (`...`, `{문서명}: {파일 위치}`), or text that may hold some. */
-export interface TextItem {
-  kind: 'text';
-  text: string;
-  /** The text without inline code, where placeholder tokens are looked for (`List<String>` in code is code). */
-  prose: string;
-  range: Range;
-}
-
-/** A front-matter key the template asks for: present with its value, or absent (then `present` is false). */
-export interface MetaItem {
-  kind: 'meta';
-  key: string;
-  value: string;
-  present: boolean;
-  /** The template's option list for the key, when it gives one (`status: {proposed | accepted}`). */
-  options?: OptionList;
-  range: Range;
-  valueRange: Range;
-}
-
-export type ScanItem = FieldItem | RowItem | EmptyTableItem | FenceItem | TextItem | MetaItem;
+export type { EmptyTableItem, FenceItem, FieldItem, RowItem, ScanItem, TextItem } from './scanItems';
 
 /** Deeper nesting than this is not scanned: it keeps recursion bounded on hostile input. */
 const MAX_DEPTH = 64;
@@ -174,18 +113,10 @@ function isBlankValue(field: FieldItem): boolean {
 }
 
 function pushTextItem(paragraph: Paragraph, line: number, column: number, lines: LineIndex, items: ScanItem[]): void {
-  // Comments are guidance (`* … <!-- numbers of options can vary -->`), not part of the text.
-  const text = collapseWhitespace(toString(paragraph).replace(COMMENTS, ''));
+  const { text, prose } = renderedText(paragraph);
   if (text.length === 0) return;
-  const prose = paragraph.children.some((node) => node.type === 'inlineCode') ? collapseWhitespace(proseOf(paragraph.children).replace(COMMENTS, '')) : text;
   const endLine = paragraph.position?.end.line ?? line;
   items.push({ kind: 'text', text, prose, range: { line, column, endLine, endColumn: lines.lineEndColumn(endLine) } });
-}
-
-const COMMENTS = /<!--[\s\S]*?(?:-->|$)/gu;
-
-function proseOf(nodes: readonly PhrasingContent[]): string {
-  return nodes.map((node) => (node.type === 'inlineCode' ? ' ' : 'children' in node ? proseOf(node.children as PhrasingContent[]) : toString(node))).join('');
 }
 
 /** Splits a paragraph's inline content at soft and hard line breaks. */
