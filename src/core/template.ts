@@ -130,13 +130,7 @@ export function compileTemplate(id: string, source: string): Template {
       parent,
       children: [],
       order: sections.length,
-      fieldOptions: new Map(),
-      columnOptions: new Map(),
-      prefilledFields: new Map(),
-      prefilledRows: new Set(),
-      signature: new Set(),
-      placeholderCount: 0,
-      ownSlots: 0,
+      ...emptySchema(),
       optional: doc.heading ? isOptionalHeading(doc.heading, previousBlock.get(doc.heading), doc.title) : false,
       markdown: sectionMarkdown(text, doc, previousBlock),
     };
@@ -171,6 +165,11 @@ export function compileTemplate(id: string, source: string): Template {
   };
 }
 
+/** The parts of a section's schema that its body fills in, still empty. */
+function emptySchema(): Pick<TemplateSection, 'fieldOptions' | 'columnOptions' | 'prefilledFields' | 'prefilledRows' | 'signature' | 'placeholderCount' | 'ownSlots'> {
+  return { fieldOptions: new Map(), columnOptions: new Map(), prefilledFields: new Map(), prefilledRows: new Set(), signature: new Set(), placeholderCount: 0, ownSlots: 0 };
+}
+
 /** A section that only collects placeholders: the title's own content has no slots of a section. */
 function scratchSection(): TemplateSection {
   return {
@@ -180,13 +179,7 @@ function scratchSection(): TemplateSection {
     keys: { full: '', core: '', asides: [] },
     children: [],
     order: -1,
-    fieldOptions: new Map(),
-    columnOptions: new Map(),
-    prefilledFields: new Map(),
-    prefilledRows: new Set(),
-    signature: new Set(),
-    placeholderCount: 0,
-    ownSlots: 0,
+    ...emptySchema(),
     optional: false,
     markdown: '',
   };
