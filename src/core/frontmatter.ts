@@ -33,7 +33,10 @@ const CLOSERS: Readonly<Record<string, string>> = { '{': '}', '[': ']', '<': '>'
 
 /** The front matter at the very start of the text, or undefined. */
 export function readFrontMatter(text: string): FrontMatter | undefined {
-  const lines = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
+  // Only the block itself is split into lines: the document below it may be large.
+  const block = /^\uFEFF?---[ \t]*\r?\n(?:[^\n]*\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u.exec(text)?.[0];
+  if (!block) return undefined;
+  const lines = block.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
   if (lines.length < 2 || !OPEN.test(lines[0])) return undefined;
   const end = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
   if (end < 0) return undefined;

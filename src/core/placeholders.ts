@@ -31,15 +31,13 @@ export function isEllipsis(text: string): boolean {
 /** Every outermost bracketed token with words in it. Unbalanced brackets are left alone. */
 export function findPlaceholders(text: string): PlaceholderToken[] {
   const found: PlaceholderToken[] = [];
+  const closeOf = matchingCloses(text);
   for (let i = 0; i < text.length; i++) {
-    const open = text[i];
-    const close = CLOSER[open];
-    if (!close) continue;
-    const end = matchingClose(text, i, open, close);
-    if (end < 0) continue;
+    const end = closeOf.get(i);
+    if (end === undefined) continue;
     const inner = text.slice(i + 1, end);
     // `a < b` and `x <- y` are not tokens: the words must touch the brackets.
-    const touching = open !== '<' || (/^\S/u.test(inner) && /\S$/u.test(inner));
+    const touching = text[i] !== '<' || (/^\S/u.test(inner) && /\S$/u.test(inner));
     const key = normalizeKey(inner);
     if (touching && key.length > 0 && !TASK_BOX.test(inner)) {
       found.push({ text: text.slice(i, end + 1), key, offset: i, options: pipeOptions(inner) });
@@ -49,15 +47,21 @@ export function findPlaceholders(text: string): PlaceholderToken[] {
   return found;
 }
 
-function matchingClose(text: string, from: number, open: string, close: string): number {
-  let depth = 0;
-  for (let i = from; i < text.length; i++) {
+/** Each opening bracket's matching close (same kind, same line), in one pass: linear on any input. */
+function matchingCloses(text: string): Map<number, number> {
+  const result = new Map<number, number>();
+  const open: Record<string, number[]> = { '{': [], '[': [], '<': [], '‹': [] };
+  const openerOf: Record<string, string> = { '}': '{', ']': '[', '>': '<', '›': '‹' };
+  for (let i = 0; i < text.length; i++) {
     const char = text[i];
-    if (char === '\n') return -1;
-    if (char === open) depth++;
-    else if (char === close && --depth === 0) return i;
+    if (char === '\n') for (const stack of Object.values(open)) stack.length = 0;
+    else if (open[char]) open[char].push(i);
+    else if (openerOf[char]) {
+      const start = open[openerOf[char]].pop();
+      if (start !== undefined) result.set(start, i);
+    }
   }
-  return -1;
+  return result;
 }
 
 /**
