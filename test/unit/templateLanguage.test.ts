@@ -5,7 +5,7 @@ import { readFrontMatter } from '../../src/core/frontmatter';
 import { findPlaceholders, templatePlaceholdersIn } from '../../src/core/placeholders';
 import { compileTemplate } from '../../src/core/template';
 import { isLeftoverMarker } from '../../src/core/text';
-import { corpusDir, readRepoFile } from './helpers';
+import { check, corpusDir, readRepoFile, summary } from './helpers';
 
 const keys = (text: string) => findPlaceholders(text).map((token) => token.key);
 
@@ -103,5 +103,32 @@ describe('template language: the world templates', function () {
     const adr = compileTemplate('adr', readRepoFile('templates/adr.md'));
     assert.deepEqual(adr.sections.filter((s) => s.optional).map((s) => s.title), ['Decision Drivers', 'Confirmation', 'Pros and Cons of the Options', 'More Information']);
     assert.deepEqual(adr.frontMatter.map((f) => [f.key, f.optional]), [['status', false], ['date', false], ['deciders', true]]);
+  });
+});
+
+describe('the built-in ADR templates', () => {
+  const filled = [
+    '---', 'status: accepted', 'date: 2026-05-01', '---', '', '# Use PostgreSQL for orders', '', '## Context and Problem', '', 'Orders need transactions.', '',
+    '## Considered Options', '', '- PostgreSQL', '- MongoDB', '', '## Decision Outcome', '', 'We chose "PostgreSQL", because it has transactions.', '',
+    '### Consequences', '', '- Good: one database to run', '- Bad: schema migrations', '',
+  ].join('\n');
+
+  it('adr: a filled record has no finding; optional parts and the optional deciders key may be left out', () => {
+    const analysis = check(filled, { templateId: 'adr' });
+    assert.deepEqual(summary(analysis.findings), []);
+    assert.equal(analysis.progress.filled, analysis.progress.total);
+  });
+
+  it('adr: a missing required key, a status left as the list, and a left-over marker are reported', () => {
+    const text = filled.replace('status: accepted', 'status: {proposed | accepted | rejected | deprecated | superseded}').replace('date: 2026-05-01\n', '').replace('Orders need transactions.', 'TBD');
+    assert.deepEqual(summary(check(text, { templateId: 'adr' }).findings), ['empty-field@1', 'unchosen-option@2', 'todo@9']);
+  });
+
+  it('adr-ko: the Korean record is checked the same way, in Korean', () => {
+    const template = readRepoFile('templates/adr-ko.md');
+    const findings = check(template, { templateId: 'adr-ko' }, 'ko').findings;
+    assert.ok(findings.some((f) => f.rule === 'unchosen-option' && f.message.includes('하나를 고르세요')));
+    assert.ok(findings.filter((f) => f.rule === 'placeholder').length >= 10);
+    assert.ok(!findings.some((f) => f.rule === 'missing-section'));
   });
 });
