@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFrontMatter } from '../../src/core/frontmatter';
 import { findPlaceholders, templatePlaceholdersIn } from '../../src/core/placeholders';
 import { compileTemplate } from '../../src/core/template';
 import { isLeftoverMarker } from '../../src/core/text';
-import { check, corpusDir, readRepoFile, summary } from './helpers';
+import { check, corpusDir, needsCorpus, readRepoFile, summary } from './helpers';
 
 const keys = (text: string) => findPlaceholders(text).map((token) => token.key);
 
@@ -84,7 +84,7 @@ describe('template language: the world templates', function () {
   this.timeout(20000);
   const world = join(corpusDir, 'templates/world');
   it('arc42 with help: its help text is guidance, its stakeholder rows and every \\<…\\> are placeholders', function () {
-    if (!existsSync(world)) this.skip();
+    needsCorpus(this);
     const template = compileTemplate('arc42', readFileSync(join(world, 'arc42-9.0-EN-withhelp.md'), 'utf8'));
     assert.ok(template.guidance.size > 50, 'help paragraphs collected');
     for (const key of ['role1', 'contact1', 'expectation1', 'diagramortable', 'overviewdiagram']) assert.ok(template.placeholderWords.has(key), key);
@@ -92,7 +92,7 @@ describe('template language: the world templates', function () {
   });
 
   it('MADR 4: invalid front matter read, every key optional, status a choice', function () {
-    if (!existsSync(world)) this.skip();
+    needsCorpus(this);
     const template = compileTemplate('madr4', readFileSync(join(world, 'madr-4.0.0.md'), 'utf8'));
     assert.deepEqual(template.frontMatter.map((f) => [f.key, f.optional, f.options?.mode]), [
       ['status', true, 'choose'], ['date', true, undefined], ['decision-makers', true, undefined], ['consulted', true, undefined], ['informed', true, undefined],

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Analysis, analyze } from '../../src/core';
 import { compileTemplate, type Template } from '../../src/core/template';
-import { corpusDir } from './helpers';
+import { corpusDir, needsCorpus } from './helpers';
 
 /**
  * The public templates in `corpus/templates/world/` (MADR 2.1.2, 3.0.0, 4.0.0, 4.0.0-minimal, arc42 v9 with and
@@ -42,7 +42,7 @@ function countByLine(analysis: Analysis, rules: readonly string[]): Map<number, 
 describe('world templates checked against themselves', function () {
   this.timeout(30000);
   before(function () {
-    if (!existsSync(world)) this.skip();
+    needsCorpus(this);
   });
 
   for (const [name, opener] of [
@@ -79,7 +79,7 @@ describe("the MADR project's own decision records, checked against MADR 4.0.0", 
   this.timeout(30000);
   const records = join(world, 'madr-decisions');
   before(function () {
-    if (!existsSync(records)) this.skip();
+    needsCorpus(this);
   });
 
   // Read one by one: every record has the three required sections (Context and Problem Statement, Considered
