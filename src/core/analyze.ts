@@ -9,6 +9,7 @@ import { buildOutline, toOpenSlot } from './outline';
 import { type ParseResult, parseMarkdown } from './parse';
 import { matchesAny, mentionsTemplate, quickTemplateId, type Recognition, recognize } from './recognize';
 import { RULES, ruleById } from './rules';
+import { frontMatterItems } from './frontMatterItems';
 import { type ScanItem, scanBlocks } from './scan';
 import { buildSections, contentRoot, type DocSection } from './sections';
 import { evaluateSection, settleSlots, toFinding } from './slots';
@@ -105,7 +106,9 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
     const matched = templateOf.get(section);
     const schema = matched ?? sameTitled.get(section.keys.full);
     const isHeadingSection = section !== tree.title && section !== tree.root;
-    return settleSlots(evaluateSection(section, matched, schema, itemsOf(section), isHeadingSection, slotContext), keep);
+    // The template's front-matter keys are fields of the document's top section (its title's own content).
+    const items = section === top ? [...frontMatterItems(text, template, lines), ...itemsOf(section)] : itemsOf(section);
+    return settleSlots(evaluateSection(section, matched, schema, items, isHeadingSection, slotContext), keep);
   };
   const missingBySection = new Map<DocSection, Array<{ templateSection: TemplateSection; finding: Finding }>>();
   for (const rule of RULES) {

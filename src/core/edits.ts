@@ -24,7 +24,7 @@ export function notApplicableEdits(finding: Finding, template: Template | undefi
   const na = notApplicableText(template);
   const lines = new LineIndex(text);
   const data = finding.data;
-  if (data?.kind === 'field' || data?.kind === 'options') return [valueEdit(data.value, na, text)];
+  if (data?.kind === 'field' || data?.kind === 'options' || data?.kind === 'values') return [valueEdit(data.value, na, text)];
   switch (finding.rule) {
     case 'empty-table-cell': {
       const line = lines.lineText(finding.line);

@@ -22,7 +22,8 @@
  */
 import type { ScanItem } from './scan';
 import type { DocSection } from './sections';
-import { bigramSimilarity, fitsRepeatableTitle, normalizeKey, repeatableTitleParts, titleWords } from './text';
+import { fitsRepeatableTitle, repeatableTitleParts } from './placeholders';
+import { bigramSimilarity, normalizeKey, titleWords } from './text';
 import type { TemplateSection } from './template';
 
 const SIMILAR_TITLE = 0.6;

@@ -7,7 +7,8 @@ import picomatch from 'picomatch/posix';
 import { parse as parseYaml } from 'yaml';
 import type { Template } from './template';
 import { headingText } from './sections';
-import { normalizeKey, repeatableTitleParts, type TitleKeys, titleKeys } from './text';
+import { repeatableTitleParts } from './placeholders';
+import { normalizeKey, type TitleKeys, titleKeys } from './text';
 import type { RecognizedBy } from './types';
 
 export interface Recognition {

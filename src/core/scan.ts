@@ -6,58 +6,12 @@
 import type { Blockquote, List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from './lines';
+import type { FieldItem, ScanItem } from './scanItems';
 import { collapseWhitespace, normalizeKey } from './text';
-import { hasVisibleInline, isVisibleBlock } from './visible';
+import { hasVisibleInline, isVisibleBlock, renderedText } from './visible';
 import type { Range } from './types';
 
-export interface FieldItem {
-  kind: 'field';
-  label: string;
-  labelKey: string;
-  /** Text after the colon on the label's line, whitespace collapsed. */
-  value: string;
-  /** True when the value holds something visible without text of its own (an image, code, a footnote reference). */
-  valueHasMedia: boolean;
-  /** Part of the value is bold or italic: the author marked a choice (bold `RBAC` in `RBAC/ABAC`). */
-  valueHasEmphasis: boolean;
-  /** Filled by what follows the label: nested list items, following lines, or an introduced block. */
-  filledByFollowing: boolean;
-  range: Range;
-  /** Where the value is (empty range right after the colon when there is none). */
-  valueRange: Range;
-}
-
-export interface RowItem {
-  kind: 'row';
-  columns: string[];
-  columnKeys: string[];
-  cells: string[];
-  /** Cell is blank (no text, no media); a row shorter than its header has blank cells at the end. */
-  blank: boolean[];
-  range: Range;
-}
-
-export interface EmptyTableItem {
-  kind: 'empty-table';
-  columns: string[];
-  range: Range;
-}
-
-export interface FenceItem {
-  kind: 'fence';
-  lang: string;
-  content: string;
-  range: Range;
-}
-
-/** A list item or paragraph whose whole text could be a template placeholder (`...`, `{문서명}: {파일 위치}`). */
-export interface TextItem {
-  kind: 'text';
-  text: string;
-  range: Range;
-}
-
-export type ScanItem = FieldItem | RowItem | EmptyTableItem | FenceItem | TextItem;
+export type { EmptyTableItem, FenceItem, FieldItem, RowItem, ScanItem, TextItem } from './scanItems';
 
 /** Deeper nesting than this is not scanned: it keeps recursion bounded on hostile input. */
 const MAX_DEPTH = 64;
@@ -159,10 +113,10 @@ function isBlankValue(field: FieldItem): boolean {
 }
 
 function pushTextItem(paragraph: Paragraph, line: number, column: number, lines: LineIndex, items: ScanItem[]): void {
-  const text = collapseWhitespace(toString(paragraph));
-  if (text.length === 0 || text.length > 200) return;
+  const { text, prose } = renderedText(paragraph);
+  if (text.length === 0) return;
   const endLine = paragraph.position?.end.line ?? line;
-  items.push({ kind: 'text', text, range: { line, column, endLine, endColumn: lines.lineEndColumn(endLine) } });
+  items.push({ kind: 'text', text, prose, range: { line, column, endLine, endColumn: lines.lineEndColumn(endLine) } });
 }
 
 /** Splits a paragraph's inline content at soft and hard line breaks. */

@@ -1,7 +1,6 @@
 /** The heading tree of a parsed document: each section owns the blocks up to its first sub-section. */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { isVisibleBlock } from './visible';
 import { collapseWhitespace, splitSectionNumber, type TitleKeys, titleKeys } from './text';
 
 export interface DocSection {
@@ -103,9 +102,4 @@ export function headingText(heading: Heading): string {
 /** The section under which the template's sections live: the title when there is one, else the root. */
 export function contentRoot(tree: SectionTree): DocSection {
   return tree.title ?? tree.root;
-}
-
-/** A section with nothing visible (thematic breaks, comments, blank lines or `<br>` only) and no sub-sections. */
-export function isEmptySection(section: DocSection): boolean {
-  return section.children.length === 0 && !section.blocks.some(isVisibleBlock);
 }

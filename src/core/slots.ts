@@ -51,7 +51,7 @@ export function evaluateSection(
   };
   if (isHeadingSection) {
     for (const rule of RULES) {
-      const hit = rule.checkSection?.({ section, templateSection, lines });
+      const hit = rule.checkSection?.({ section, template, templateSection, lines });
       if (hit) {
         open([toFinding(rule, hit, locale)], hit.slots);
         return result;
@@ -73,7 +73,7 @@ export function evaluateSection(
     }
     if (findings.length > 0) open(findings);
     // Fences and short texts are slots only while they hold a placeholder; fields and rows always are.
-    else if ((item.kind === 'field' || item.kind === 'row') && !isTemplateContent(item, schema)) {
+    else if ((item.kind === 'field' || item.kind === 'row' || item.kind === 'meta') && !isTemplateContent(item, schema)) {
       result.filled++;
       result.total++;
     }

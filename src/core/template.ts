@@ -2,15 +2,35 @@
  * Template → schema. Everything archdoc knows about a template comes from its Markdown: the heading tree, the
  * bold-label fields, table columns, option lists (`Azure/AWS/GCP`), pre-filled values and placeholders.
  */
+import type { Heading, RootContent } from 'mdast';
+import { readFrontMatter } from './frontmatter';
+import { collectGuidance, isOptionalHeading } from './guidance';
 import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
+import { ELLIPSIS_KEY, findPlaceholders, isEllipsis, type PlaceholderToken } from './placeholders';
 import { type ScanItem, scanBlocks } from './scan';
 import { buildSections, contentRoot, type DocSection } from './sections';
+import { frontMatterFields, settleOptionModes } from './templateFields';
 import { normalizeKey, optionListKey, parseOptionList, placeholderKey, type TitleKeys } from './text';
+
+/**
+ * `choose`: the items are alternatives, one is picked (`Azure/AWS/GCP`). `each`: the items name values that all
+ * have to be given (`RTO/RPO`); see `optionMode`.
+ */
+export type OptionMode = 'choose' | 'each';
 
 export interface OptionList {
   raw: string;
   options: string[];
+  mode: OptionMode;
+}
+
+/** A front-matter key of the template that the author fills (its value is empty, a placeholder or an option list). */
+export interface TemplateFrontMatterField {
+  key: string;
+  value: string;
+  optional: boolean;
+  options?: OptionList;
 }
 
 export interface TemplateSection {
@@ -37,6 +57,8 @@ export interface TemplateSection {
   placeholderCount: number;
   /** Slots in the section's own body, as counted on the template itself. */
   ownSlots: number;
+  /** Marked optional (an "optional" comment, or a condition in the title): a document may leave it out. */
+  optional: boolean;
   /** The section's Markdown (heading, body, sub-sections) without trailing separators: what "insert section" adds. */
   markdown: string;
 }
@@ -51,6 +73,12 @@ export interface Template {
   topLevel: TemplateSection[];
   /** The placeholders the template uses (`{문서명}: {파일 위치}`, `...`, `[네트워크 토폴로지 다이어그램]`), as placeholderKey()s. */
   placeholderTokens: Set<string>;
+  /** Every bracketed placeholder the template uses, anywhere, by its words (`titleofoption1`) → as first written. */
+  placeholderWords: Map<string, PlaceholderToken>;
+  /** Help text of the template (normalised), which is guidance, not content, when a document keeps it. */
+  guidance: Set<string>;
+  /** Front-matter keys the author fills. */
+  frontMatter: TemplateFrontMatterField[];
 }
 
 const BRACKETED = /^(\{[^{}\n]+\}|\[[^[\]\n]+\])$/u;
@@ -71,12 +99,22 @@ export function isPlaceholderFence(content: string, tokens: ReadonlySet<string>)
 export function compileTemplate(id: string, source: string): Template {
   const text = source.replace(/^\uFEFF/u, '');
   const lines = new LineIndex(text);
-  const tree = buildSections(parseMarkdown(text).root, lines.lineCount, text.length);
+  const root = parseMarkdown(text).root;
+  const tree = buildSections(root, lines.lineCount, text.length);
   const titleSection = tree.title;
   const title = titleSection?.title ?? id;
   const placeholderTokens = new Set<string>();
+  const placeholderWords = new Map<string, PlaceholderToken>();
+  const guidance = new Set<string>();
   const sections: TemplateSection[] = [];
   const usedIds = new Set<string>();
+  const previousBlock = new Map<Heading, RootContent>();
+  root.children.forEach((node, i) => {
+    if (node.type === 'heading' && i > 0) previousBlock.set(node, root.children[i - 1]);
+  });
+  const addWords = (tokens: readonly PlaceholderToken[]) => {
+    for (const token of tokens) if (!placeholderWords.has(token.key)) placeholderWords.set(token.key, token);
+  };
 
   const compileSection = (doc: DocSection, parent: TemplateSection | undefined): TemplateSection => {
     const baseId = doc.number ? doc.number.join('.') : doc.keys.full || `section-${doc.order}`;
@@ -92,38 +130,90 @@ export function compileTemplate(id: string, source: string): Template {
       parent,
       children: [],
       order: sections.length,
-      fieldOptions: new Map(),
-      columnOptions: new Map(),
-      prefilledFields: new Map(),
-      prefilledRows: new Set(),
-      signature: new Set(),
-      placeholderCount: 0,
-      ownSlots: 0,
-      markdown: text.slice(doc.startOffset, doc.endOffset).replace(/(?:\s*(?:^|\n)(?:-{3,}|\*{3,}|_{3,})\s*)+$/u, '').trimEnd(),
+      ...emptySchema(),
+      optional: doc.heading ? isOptionalHeading(doc.heading, previousBlock.get(doc.heading), doc.title) : false,
+      markdown: sectionMarkdown(text, doc, previousBlock),
     };
     sections.push(section);
-    readSchema(section, scanBlocks(doc.blocks, lines), placeholderTokens);
+    addWords(findPlaceholders(doc.title));
+    readSchema(section, scanBlocks(doc.blocks, lines), placeholderTokens, addWords);
+    collectGuidance(doc.blocks, guidance);
     section.children = doc.children.map((child) => compileSection(child, section));
     return section;
   };
 
+  // The title and the metadata under it (`* Status: [draft | agreed]`) hold placeholders too.
+  if (titleSection) {
+    addWords(findPlaceholders(titleSection.title));
+    readSchema(scratchSection(), scanBlocks(titleSection.blocks, lines), placeholderTokens, addWords);
+  }
   const topLevel = contentRoot(tree).children.map((doc) => compileSection(doc, undefined));
+  const frontMatter = frontMatterFields(readFrontMatter(text)?.entries ?? [], addWords);
+  settleOptionModes(sections, frontMatter);
   // Without an H1 there is no title to recognise documents by (the file name is no title).
-  return { id, title, titleKey: titleSection ? normalizeKey(title) : '', source, sections, topLevel, placeholderTokens };
+  return {
+    id,
+    title,
+    titleKey: titleSection ? normalizeKey(title) : '',
+    source,
+    sections,
+    topLevel,
+    placeholderTokens,
+    placeholderWords,
+    guidance,
+    frontMatter,
+  };
 }
 
-function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<string>): void {
+/** The parts of a section's schema that its body fills in, still empty. */
+function emptySchema(): Pick<TemplateSection, 'fieldOptions' | 'columnOptions' | 'prefilledFields' | 'prefilledRows' | 'signature' | 'placeholderCount' | 'ownSlots'> {
+  return { fieldOptions: new Map(), columnOptions: new Map(), prefilledFields: new Map(), prefilledRows: new Set(), signature: new Set(), placeholderCount: 0, ownSlots: 0 };
+}
+
+/** A section that only collects placeholders: the title's own content has no slots of a section. */
+function scratchSection(): TemplateSection {
+  return {
+    id: '',
+    title: '',
+    level: 1,
+    keys: { full: '', core: '', asides: [] },
+    children: [],
+    order: -1,
+    ...emptySchema(),
+    optional: false,
+    markdown: '',
+  };
+}
+
+/**
+ * What "insert section" adds: the heading with the comment just above it that belongs to it (an "optional" mark),
+ * the body and sub-sections, without trailing separators or the next section's comment.
+ */
+function sectionMarkdown(text: string, doc: DocSection, previousBlock: ReadonlyMap<Heading, RootContent>): string {
+  const before = doc.heading ? previousBlock.get(doc.heading) : undefined;
+  const attached = before?.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/u.test(before.value) && (before.position?.end.line ?? 0) === (doc.heading?.position?.start.line ?? 0) - 1;
+  const start = attached ? (before.position?.start.offset ?? doc.startOffset) : doc.startOffset;
+  return text
+    .slice(start, doc.endOffset)
+    .replace(/(?:\s*(?:^|\n)(?:-{3,}|\*{3,}|_{3,}|<!--(?:(?!-->)[\s\S])*-->)[ \t]*)+\s*$/u, '')
+    .trimEnd();
+}
+
+function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<string>, addWords: (tokens: readonly PlaceholderToken[]) => void): void {
   for (const item of items) {
     switch (item.kind) {
       case 'field': {
         section.signature.add(item.labelKey);
         const options = parseOptionList(item.value);
+        const words = findPlaceholders(item.value);
+        addWords(words);
         if (item.value.length === 0) section.ownSlots++;
-        else if (isPlaceholderText(item.value)) {
-          tokens.add(placeholderKey(item.value));
+        else if (isPlaceholderText(item.value) || words.length > 0) {
+          // A value made only of placeholders (`{문서명}: {파일 위치}`) is one placeholder; in a sentence each token is one.
+          if (isPlaceholderText(item.value)) tokens.add(placeholderKey(item.value));
           section.ownSlots++;
         } else if (options) {
-          section.fieldOptions.set(item.labelKey, { raw: item.value, options });
+          section.fieldOptions.set(item.labelKey, { raw: item.value, options, mode: 'choose' });
           section.ownSlots++;
         } else section.prefilledFields.set(item.labelKey, optionListKey(item.value));
         break;
@@ -131,15 +221,19 @@ function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<str
       case 'row': {
         item.columnKeys.forEach((key) => section.signature.add(key));
         let hasOptions = false;
+        let hasPlaceholder = false;
         item.cells.forEach((cell, i) => {
+          const words = findPlaceholders(cell);
+          addWords(words);
+          if (words.length > 0) hasPlaceholder = true;
           const options = parseOptionList(cell);
           if (options && item.columnKeys[i]) {
-            section.columnOptions.set(item.columnKeys[i], { raw: cell, options });
+            section.columnOptions.set(item.columnKeys[i], { raw: cell, options, mode: 'choose' });
             hasOptions = true;
           }
         });
-        // A row is one slot, whether it waits for blank cells, a choice, or both.
-        if (hasOptions || item.blank.some(Boolean)) section.ownSlots++;
+        // A row is one slot, whether it waits for blank cells, a choice, a placeholder, or all of them.
+        if (hasOptions || hasPlaceholder || item.blank.some(Boolean)) section.ownSlots++;
         else section.prefilledRows.add(rowKey(item.cells));
         break;
       }
@@ -150,19 +244,30 @@ function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<str
       case 'fence':
         if (BRACKETED.test(item.content.trim())) {
           tokens.add(placeholderKey(item.content));
+          addWords(findPlaceholders(item.content.trim()));
           section.placeholderCount++;
           section.ownSlots++;
         }
         break;
-      case 'text':
-        if (isPlaceholderText(item.text)) {
-          tokens.add(placeholderKey(item.text));
+      case 'text': {
+        const words = findPlaceholders(item.prose);
+        const ellipsis = isEllipsis(item.text);
+        if (ellipsis) addEllipsis(addWords, item.text);
+        addWords(words);
+        if (isPlaceholderText(item.text) || words.length > 0 || ellipsis) {
+          if (isPlaceholderText(item.text)) tokens.add(placeholderKey(item.text));
           section.placeholderCount++;
           section.ownSlots++;
         }
         break;
+      }
     }
   }
+}
+
+/** An ellipsis item (`…`, `...`) is one placeholder, whichever of the two is written. */
+function addEllipsis(addWords: (tokens: readonly PlaceholderToken[]) => void, text: string): void {
+  addWords([{ text: text.trim(), key: ELLIPSIS_KEY, offset: 0 }]);
 }
 
 export function rowKey(cells: readonly string[]): string {

@@ -97,57 +97,6 @@ export function placeholderKey(text: string): string {
 }
 
 /**
- * Placeholder tokens in a text (as rendered: `\<` already unescaped): `{…}`, `[…]`, `<…>`, `‹…›`, each as written
- * and where it starts. An HTML-looking `<a id="x">` or a bare `<br>` is not a placeholder: a placeholder's words hold a
- * space, a digit, an ellipsis or non-ASCII letters.
- */
-export function placeholderTokensIn(text: string): Array<{ text: string; offset: number }> {
-  const found: Array<{ text: string; offset: number }> = [];
-  for (const match of text.matchAll(PLACEHOLDER_TOKEN)) {
-    const words = collapseWhitespace(match[0].slice(1, -1).replace(/^[\s*_]+|[\s*_]+$/gu, ''));
-    if (words.length === 0) continue;
-    if (match[0].startsWith('<') && (!/[\s\d…]|[^\p{ASCII}]/u.test(words) || /=|^\//u.test(words))) continue;
-    found.push({ text: match[0], offset: match.index });
-  }
-  return found;
-}
-
-const PLACEHOLDER_TOKEN = /\{[^{}\n]+\}|\[[^[\]\n]+\]|<[^<>\n]+>|‹[^‹›\n]+›/gu;
-/** A title that is nothing but an ellipsis (`…`, `...`): the template's "and so on" heading. */
-const ELLIPSIS_ONLY = /^[\s.…\u200b]*(?:…|\.{3})[\s.…\u200b]*$/u;
-
-/**
- * A heading title that stands for any number of headings (`{title of option 1}`, `ADR-001: {결정 제목}`,
- * `White Box <building block 1>`, `…`): the keys of its fixed text, in order, digits left out (`ADR-001` is the
- * template's example number). Undefined for an ordinary title.
- */
-export function repeatableTitleParts(title: string): string[] | undefined {
-  if (ELLIPSIS_ONLY.test(title)) return [];
-  const tokens = placeholderTokensIn(title);
-  if (tokens.length === 0) return undefined;
-  const parts: string[] = [];
-  let from = 0;
-  for (const token of tokens) {
-    parts.push(title.slice(from, token.offset));
-    from = token.offset + token.text.length;
-  }
-  parts.push(title.slice(from));
-  return parts.map((part) => normalizeKey(splitSectionNumber(part).rest).replace(/\d+/gu, '')).filter((key) => key.length > 0);
-}
-
-/** Whether a title key (digits ignored) holds the fixed parts of a repeatable title, in order. */
-export function fitsRepeatableTitle(key: string, parts: readonly string[]): boolean {
-  const text = key.replace(/\d+/gu, '');
-  let from = 0;
-  for (const part of parts) {
-    const at = text.indexOf(part, from);
-    if (at < 0) return false;
-    from = at + part.length;
-  }
-  return true;
-}
-
-/**
  * The words of a title that carry meaning, for comparing wordings (`System Scope and Context` ~ `Context and
  * Scope`): Latin words of four letters or more, other words of two or more; number and asides' brackets dropped.
  */
@@ -157,4 +106,17 @@ export function titleWords(title: string): Set<string> {
     if (word.length >= 4 || (word.length >= 2 && /[^\p{ASCII}]/u.test(word))) words.add(word);
   }
   return words;
+}
+
+/**
+ * A left-over marker that stands where content should be: `TODO`, `TBD`, `FIXME` (alone, or upper-case with a note,
+ * or in parentheses: `(TODO: 환경 목록)`), `작성 예정`, `추후 작성`. Not `-`, `N/A`, `해당 없음`: those are answers.
+ */
+const LEFTOVER_ALONE = /^[([]?\s*(?:todo|tbd|fixme)\s*[.!]?\s*[)\]]?$/iu;
+const LEFTOVER_WITH_NOTE = /^(?:\(\s*(?:TODO|TBD|FIXME)\b[^()]*\)|(?:TODO|TBD|FIXME)(?:\s*[:：-]|\s)\s*.{0,80})$/u;
+const LEFTOVER_KOREAN = /^[([]?\s*(?:작성\s*예정|추후\s*작성|나중에\s*작성)[^()\n]{0,20}[)\]]?$/u;
+
+export function isLeftoverMarker(text: string): boolean {
+  const value = collapseWhitespace(text);
+  return LEFTOVER_ALONE.test(value) || LEFTOVER_WITH_NOTE.test(value) || LEFTOVER_KOREAN.test(value);
 }

@@ -25,6 +25,8 @@ export interface Finding extends Range {
 
 export type FindingData =
   | { kind: 'options'; options: string[]; value: Range }
+  /** A list of values to give each (`RTO/RPO`), not a choice: no "choose" fix. */
+  | { kind: 'values'; names: string[]; value: Range }
   | { kind: 'missing-section'; templateSectionId: string; insertAfterLine: number }
   | { kind: 'field'; label: string; value: Range }
   | { kind: 'cells'; columns: string[]; columnCount: number };

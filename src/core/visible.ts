@@ -1,6 +1,7 @@
 /** What counts as content: comments, `<br>`, blank text, empty bullets and empty fences do not. */
-import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { collapseWhitespace } from './text';
 
 const INVISIBLE_HTML = /^\s*(?:<!--[\s\S]*?-->\s*|<br\s*\/?>\s*)*$/iu;
 
@@ -52,4 +53,20 @@ export function isVisibleBlock(block: RootContent | Nodes): boolean {
     default:
       return true;
   }
+}
+
+const COMMENTS = /<!--[\s\S]*?(?:-->|$)/gu;
+
+/**
+ * A paragraph's text as read, comments left out (`* … <!-- numbers can vary -->` is guidance), and its prose: the
+ * same without inline code, where placeholders are looked for (`List<String>` in code is code).
+ */
+export function renderedText(paragraph: Paragraph): { text: string; prose: string } {
+  const text = collapseWhitespace(toString(paragraph).replace(COMMENTS, ''));
+  if (!paragraph.children.some((node) => node.type === 'inlineCode')) return { text, prose: text };
+  return { text, prose: collapseWhitespace(proseOf(paragraph.children).replace(COMMENTS, '')) };
+}
+
+function proseOf(nodes: readonly PhrasingContent[]): string {
+  return nodes.map((node) => (node.type === 'inlineCode' ? ' ' : 'children' in node ? proseOf(node.children as PhrasingContent[]) : toString(node))).join('');
 }

@@ -431,7 +431,7 @@ const TESTS = [
       assert(rows.length >= 20, `only ${rows.length} tree rows`);
       await ui.waitProblems('the two missing sections of two-missing-sections.md', (t) => t.includes('two-missing-sections.md')
         && t.includes('Section "9.2 데이터 과학 플랫폼" of the template is missing.') && t.includes('missing-section')
-        && t.includes('14.2 마이그레이션 전략'));
+        && t.includes('15.2 기술 부채 관리'));
       // Clicking a missing section reveals where it belongs.
       await ui.page.locator('.sidebar .pane-body .monaco-list-row', { hasText: '9.2 데이터 과학 플랫폼' }).click({ timeout: WAIT_MS });
       await ui.waitEditorText('the editor at "## 9. AI/ML 아키텍처"', (t) => t.includes('## 9. AI/ML 아키텍처'));

@@ -38,7 +38,7 @@ describe('archdoc check', function () {
     for (const finding of file.findings) {
       assert.deepEqual(Object.keys(finding), ['rule', 'severity', 'line', 'column', 'endLine', 'endColumn', 'message']);
     }
-    assert.deepEqual(file.findings.map((f: { line: number }) => f.line), [332, 467]);
+    assert.deepEqual(file.findings.map((f: { line: number }) => f.line), [332, 486]);
   });
 
   it('exits 0 with no findings on a filled document', () => {

@@ -298,15 +298,15 @@ describe('encoding: field columns in blockquotes and continued lines (minimal re
   });
 
   it('an option value followed by a continuation line keeps its value range on the option text', function () {
-    const single = `${TITLE}\n## 2.2.3 가용성 요구사항\n- **재해복구 목표**: RTO/RPO\n`;
-    const continued = `${TITLE}\n## 2.2.3 가용성 요구사항\n- **재해복구 목표**: RTO/RPO\n  추후 결정\n`;
+    const single = `${TITLE}\n#### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n`;
+    const continued = `${TITLE}\n#### 7.1.2 클라우드 제공자\n- **주 클라우드**: Azure/AWS/GCP\n  추후 결정\n`;
     const value = (text: string) => {
       const finding = run(text).findings.find((candidate) => candidate.rule === 'unchosen-option');
       assert.ok(finding?.data?.kind === 'options', 'unchosen-option');
       return at(finding.data.value);
     };
-    assert.equal(value(single), '3:15-3:23');
-    assert.equal(value(continued), '3:15-3:23', 'the quick fix "choose RTO" would otherwise append: "RTO/RPO RTO"');
+    assert.equal(value(single), '3:14-3:28');
+    assert.equal(value(continued), '3:14-3:28', 'the quick fix "choose AWS" would otherwise append: "Azure/AWS/GCP AWS"');
   });
 
   it('a bold label broken across two lines puts its value range after the colon, not inside the label', function () {

@@ -40,12 +40,12 @@ describe('the built-in Korean template', () => {
     assert.deepEqual(linesOf(analysis.findings, 'placeholder'), [...fences, ...items].sort((a, b) => a - b));
   });
 
-  it('reports the ten option lists as unchosen', () => {
+  it('reports the ten option lists as unchosen: nine choices, and RTO/RPO as two values to give', () => {
     const options = analysis.findings.filter((f) => f.rule === 'unchosen-option');
-    const values = options.map((f) => (f.data?.kind === 'options' ? f.data.options.join('/') : ''));
+    const values = options.map((f) => (f.data?.kind === 'options' ? f.data.options.join('/') : f.data?.kind === 'values' ? `each ${f.data.names.join('/')}` : ''));
     assert.deepEqual(values, [
       '99.9%/99.99%/99.999%',
-      'RTO/RPO',
+      'each RTO/RPO',
       'Clean/Layered/Hexagonal',
       'Azure/AWS/GCP',
       'Istio/Linkerd/Consul Connect',
@@ -55,6 +55,14 @@ describe('the built-in Korean template', () => {
       'HPA/VPA',
       'AP/CP',
     ]);
+  });
+
+  it('asks for each of RTO and RPO, in both languages, without "choose"', () => {
+    const [finding] = analysis.findings.filter((f) => f.data?.kind === 'values');
+    assert.match(finding.message, /fill in each of RTO, RPO/u);
+    assert.doesNotMatch(finding.message, /choose/iu);
+    const [inKorean] = check(korean, {}, 'ko').findings.filter((f) => f.data?.kind === 'values');
+    assert.match(inKorean.message, /RTO, RPO 각각의 값을 채우세요/u);
   });
 
   it('has no missing or empty sections and is 0 % complete', () => {

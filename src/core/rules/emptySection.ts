@@ -1,6 +1,7 @@
 /** `empty-section`: a heading with nothing under it. */
 import { headingRange } from '../outline';
-import { isEmptySection } from '../sections';
+import { isGuidanceBlock } from '../guidance';
+import { isVisibleBlock } from '../visible';
 import { defineRule } from './rule';
 
 export const emptySectionRule = defineRule({
@@ -15,9 +16,12 @@ export const emptySectionRule = defineRule({
     ko: (p) => `"${p.title}" 섹션이 비어 있습니다.`,
   },
   fixes: ['not-applicable'],
-  docs: 'A heading with no content and no sub-sections before the next heading (`---` and comments are not content).',
-  checkSection({ section, templateSection, lines }) {
-    if (!section.heading || !isEmptySection(section)) return undefined;
+  docs:
+    'A heading with no content and no sub-sections before the next heading. Guidance is not content: `---`, HTML\n' +
+    "comments, help blocks (`<div class=\"formalpara-title\">` …) and the template's own help text copied unchanged.",
+  checkSection({ section, template, templateSection, lines }) {
+    if (!section.heading || section.children.length > 0) return undefined;
+    if (section.blocks.some((block) => isVisibleBlock(block) && !isGuidanceBlock(block, template.guidance))) return undefined;
     // The section's own slots; a section whose template holds only sub-sections adds none (they count as missing).
     const slots = templateSection ? templateSection.ownSlots || (templateSection.children.length > 0 ? 0 : 1) : 1;
     return { range: headingRange(section, lines), params: { title: section.title }, slots };

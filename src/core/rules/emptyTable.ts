@@ -13,7 +13,7 @@ export const emptyTableRule = defineRule({
     ko: (p) => `표(${p.columns})에 내용 행이 없습니다.`,
   },
   fixes: ['not-applicable'],
-  docs: 'A table with a header and no rows (the template\'s 6.1.1 백엔드 기술스택).',
+  docs: 'A table with a header and no rows (a technology table the template leaves to the author).',
   checkItem(item) {
     if (item.kind !== 'empty-table') return NONE;
     return [{ range: item.range, params: { columns: item.columns.join(', ') } }];

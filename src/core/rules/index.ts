@@ -5,6 +5,7 @@ import { emptyTableRule } from './emptyTable';
 import { emptyTableCellRule } from './emptyTableCell';
 import { missingSectionRule } from './missingSection';
 import { placeholderRule } from './placeholder';
+import { todoRule } from './todo';
 import { unchosenOptionRule } from './unchosenOption';
 
 export const RULES = [
@@ -13,6 +14,7 @@ export const RULES = [
   emptyTableRule,
   placeholderRule,
   unchosenOptionRule,
+  todoRule,
   missingSectionRule,
   emptySectionRule,
 ] as const;

@@ -18,11 +18,14 @@ export const missingSectionRule = defineRule({
   fixes: ['insert-section'],
   docs:
     'A template section the document lacks, reported once at its highest missing level, on the nearest enclosing\n' +
-    'heading that exists (the H1 for a top-level section).',
+    'heading that exists (the H1 for a top-level section). A section the template marks optional — an HTML comment\n' +
+    'containing "optional" or 선택 on or just before its heading, or a condition in its title (`(레거시 시스템이 있는 경우)`,\n' +
+    '`(if …)`) — may be left out; when present it is checked like any other.',
   checkDocument({ template, match, top, title, lines }) {
     const hits: DocumentHit[] = [];
     for (const templateSection of template.sections) {
-      if (match.has(templateSection)) continue;
+      // An optional section (an "optional" comment, or a condition in its title) may be left out.
+      if (match.has(templateSection) || templateSection.optional) continue;
       const parent = templateSection.parent;
       if (parent && !match.has(parent)) continue; // reported once, at the highest missing level
       // A group of placeholder headings (`{title of option 1}`, `{title of other option}`) is missing once, when none is there.

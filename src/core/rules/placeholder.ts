@@ -1,9 +1,8 @@
 /** `placeholder`: text the template asks the author to replace is still there. */
+import { inlineSlots, valueData } from '../inlineSlots';
 import { excerpt } from '../messages';
 import { isPlaceholderFence } from '../template';
-import { placeholderKey } from '../text';
-import { defineRule, NONE, type RuleHit } from './rule';
-import { isUnchosenCell } from './unchosenOption';
+import { defineRule, NONE } from './rule';
 
 /** Fences in these languages hold data, where `[a]` or `{x}` is a value, not a placeholder. */
 const DATA_LANGUAGES = /^(?:json5?|jsonc|ya?ml|toml|ini|csv|js|javascript|ts|typescript|python|py|java|go|sql)$/iu;
@@ -12,7 +11,7 @@ export const placeholderRule = defineRule({
   id: 'placeholder',
   severity: 'warning',
   description: {
-    en: "A placeholder of the template has not been replaced.",
+    en: 'A placeholder of the template has not been replaced.',
     ko: '템플릿의 자리표시자가 아직 채워지지 않았습니다.',
   },
   message: {
@@ -21,27 +20,19 @@ export const placeholderRule = defineRule({
   },
   fixes: ['not-applicable'],
   docs:
-    'A code fence whose whole content is one `{…}` or `[…]` line (`[네트워크 토폴로지 다이어그램]`), or an item that is exactly\n' +
-    'one of the template\'s placeholders (`- {문서명}: {파일 위치}`, `- ...`). `values-{env}.yaml` is content.',
-  checkItem(item, { schema, template }) {
-    const tokens = template.placeholderTokens;
-    const isToken = (text: string) => text.length > 0 && tokens.has(placeholderKey(text));
-    switch (item.kind) {
-      case 'field':
-        return isToken(item.value) ? [{ range: item.range, params: { text: excerpt(item.value) }, data: { kind: 'field', label: item.label, value: item.valueRange } }] : NONE;
-      case 'row': {
-        const hits: RuleHit[] = [];
-        item.cells.forEach((cell, i) => {
-          if (isToken(cell) && !isUnchosenCell(item, i, schema)) hits.push({ range: item.range, params: { text: excerpt(cell) } });
-        });
-        return hits;
-      }
-      case 'fence':
-        return isPlaceholderFence(item.content, tokens) && !DATA_LANGUAGES.test(item.lang) ? [{ range: item.range, params: { text: excerpt(item.content.trim()) } }] : NONE;
-      case 'text':
-        return isToken(item.text) ? [{ range: item.range, params: { text: excerpt(item.text) } }] : NONE;
-      default:
-        return NONE;
+    'A placeholder the template uses, still in the document, wherever it stands: a fence whose whole content is one\n' +
+    '`{…}` or `[…]` line (`[네트워크 토폴로지 다이어그램]`), an item that is one (`- {문서명}: {파일 위치}`, `- ...`), a token in a\n' +
+    'sentence (`Chosen option: "{option A}"`), a table cell (`*\\<Role A\\>*`) or a front-matter value. A placeholder\n' +
+    'is known by its words: `{option B}`, `[option B]` and `\\<option B\\>` are the same. Brackets the template does not use\n' +
+    '(`values-{env}.yaml`, `{memberId}`, `List<String>`, links, task boxes) are content.',
+  checkItem(item, { template, lines }) {
+    if (item.kind === 'fence') {
+      return isPlaceholderFence(item.content, template.placeholderTokens) && !DATA_LANGUAGES.test(item.lang)
+        ? [{ range: item.range, params: { text: excerpt(item.content.trim()) } }]
+        : NONE;
     }
+    return inlineSlots(item, template, lines)
+      .filter((slot) => slot.kind === 'placeholder')
+      .map((slot) => ({ range: slot.range, params: slot.params, data: valueData(item) }));
   },
 });

@@ -43,6 +43,7 @@ export interface ItemContext {
 
 export interface SectionContext {
   section: DocSection;
+  template: Template;
   /** The template section this document section was matched to. */
   templateSection?: TemplateSection;
   lines: LineIndex;
