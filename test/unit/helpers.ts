@@ -1,7 +1,7 @@
 /** Shared test helpers: repository and corpus paths, and a one-call analysis. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { type Analysis, analyze, builtinTemplates, type Finding, type Locale } from '../../src/core';
+import { type Analysis, analyze, builtinTemplates, compileTemplate, type Finding, type Locale, type Template } from '../../src/core';
 import type { AnalyzeOptions } from '../../src/core/types';
 
 function findRepoRoot(): string {
@@ -97,4 +97,15 @@ export class Rng {
   pick<T>(items: readonly T[]): T {
     return items[this.int(items.length)];
   }
+}
+
+/** The public templates (MADR, arc42) in the shared corpus; tests that read them call `needsCorpus` first. */
+export const worldDir = join(corpusDir, 'templates/world');
+const compiledWorld = new Map<string, Template>();
+
+/** A world template by file name without `.md`, compiled once per run under that id. */
+export function worldTemplate(name: string): Template {
+  let template = compiledWorld.get(name);
+  if (!template) compiledWorld.set(name, (template = compileTemplate(name, readFileSync(join(worldDir, `${name}.md`), 'utf8'))));
+  return template;
 }

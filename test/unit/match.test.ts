@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Analysis, analyze, builtinTemplates, compileTemplate, type SectionNode, type Template } from '../../src/core';
-import { corpusDir, readRepoFile, summary } from './helpers';
+import { needsCorpus, readRepoFile, summary, worldTemplate } from './helpers';
 
-const worldDir = join(corpusDir, 'templates/world');
-/** The world templates live in the shared corpus: tests that need them skip when it is absent. */
-const worldAvailable = existsSync(worldDir);
-const compiledWorld = new Map<string, Template>();
-function world(name: string): Template {
-  let template = compiledWorld.get(name);
-  if (!template) compiledWorld.set(name, (template = compileTemplate(name, readFileSync(join(worldDir, `${name}.md`), 'utf8'))));
-  return template;
-}
-const arc42 = () => world('arc42-9.0-EN-plain');
-function needsWorldTemplates(test: Mocha.Context): void {
-  if (!worldAvailable) test.skip();
-}
-const madr4 = () => world('madr-4.0.0');
+const arc42 = () => worldTemplate('arc42-9.0-EN-plain');
+const madr4 = () => worldTemplate('madr-4.0.0');
 
 const sample = readRepoFile('samples/architecture.md');
 const check = (text: string, templates: readonly Template[] = builtinTemplates()): Analysis => analyze(text, { templates });
@@ -66,7 +52,7 @@ describe('headings across numbering styles and levels', () => {
   });
 
   it('arc42 chapters as `# 1. Introduction and Goals` or `## Introduction and Goals` under a title match alike', function () {
-    needsWorldTemplates(this);
+    needsCorpus(this);
     const numberedH1 = readRepoFile('test/fixtures/structure/arc42-library.md');
     const unnumberedH2 = numberedH1.replace(/^(#+) (?:\d+(?:\.\d+)*\.? )?/gmu, (_, hashes: string) => (hashes === '#' ? '## ' : `${hashes}# `)).replace(/^## /u, '# ');
     assert.notEqual(unnumberedH2, numberedH1);
@@ -133,7 +119,7 @@ describe('repeatable sections', () => {
   });
 
   it('MADR options (`{title of option 1}`, `{title of other option}`) form one group of any size', function () {
-    needsWorldTemplates(this);
+    needsCorpus(this);
     const adr = [
       '# Keep loans in PostgreSQL',
       '',
@@ -179,7 +165,7 @@ describe('repeatable sections', () => {
   });
 
   it('arc42 runtime scenarios (`<Runtime Scenario 1>`, `…`, `<Runtime Scenario n>`) take any scenario headings', function () {
-    needsWorldTemplates(this);
+    needsCorpus(this);
     const analysis = check(readRepoFile('test/fixtures/structure/arc42-library.md'), [arc42()]);
     const scenario = arc42().sections.find((section) => section.title === '<Runtime Scenario 1>');
     assert.ok(scenario, arc42().sections.map((section) => section.title).join(' | '));
@@ -191,7 +177,7 @@ describe('repeatable sections', () => {
 
 describe('renamed sections', () => {
   it('older arc42 wording in the template’s place is that section, and the tree says what it was renamed from', function () {
-    needsWorldTemplates(this);
+    needsCorpus(this);
     const analysis = check(readRepoFile('test/fixtures/structure/arc42-library.md'), [arc42()]);
     assert.equal(nodeTitled(analysis, '3. System Scope and Context').renamedFrom, 'Context and Scope');
     assert.equal(nodeTitled(analysis, '9. Design Decisions').renamedFrom, 'Architecture Decisions');
@@ -199,7 +185,7 @@ describe('renamed sections', () => {
   });
 
   it('a like-worded heading out of the template’s place is not taken for it', function () {
-    needsWorldTemplates(this);
+    needsCorpus(this);
     const text = readRepoFile('test/fixtures/structure/arc42-library.md');
     const decisions = text.slice(text.indexOf('# 9. Design Decisions'), text.indexOf('# 10. Quality Requirements'));
     const moved = `${text.replace(decisions, '')}\n${decisions.replace('# 9.', '# 13.')}`;

@@ -1,27 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Analysis, analyze, builtinTemplates, compileTemplate, getParseCount, type Template } from '../../src/core';
-import { corpusDir, readRepoFile, repoRoot } from './helpers';
+import { type Analysis, analyze, builtinTemplates, getParseCount, type Template } from '../../src/core';
+import { corpusAvailable, readRepoFile, repoRoot, worldDir, worldTemplate } from './helpers';
 
-const worldDir = join(corpusDir, 'templates/world');
-/** The world templates live in the shared corpus: tests that need them skip when it is absent. */
-const worldAvailable = existsSync(worldDir);
-const compiledWorld = new Map<string, Template>();
-function world(name: string): Template {
-  let template = compiledWorld.get(name);
-  if (!template) compiledWorld.set(name, (template = compileTemplate(name, readFileSync(join(worldDir, `${name}.md`), 'utf8'))));
-  return template;
-}
-const arc42 = () => world('arc42-9.0-EN-withhelp');
-const madr4 = () => world('madr-4.0.0');
+const arc42 = () => worldTemplate('arc42-9.0-EN-withhelp');
+const madr4 = () => worldTemplate('madr-4.0.0');
 /** Every template a workspace could have at once: the built-ins and the world's. */
-const allTemplates = () => [...builtinTemplates(), arc42(), world('arc42-9.0-EN-plain'), world('madr-2.1.2'), world('madr-3.0.0'), madr4(), world('madr-4.0.0-minimal')];
+const allTemplates = () => [...builtinTemplates(), arc42(), worldTemplate('arc42-9.0-EN-plain'), worldTemplate('madr-2.1.2'), worldTemplate('madr-3.0.0'), madr4(), worldTemplate('madr-4.0.0-minimal')];
 
 function skipWithoutWorldTemplates(this: Mocha.Context): void {
-  if (!worldAvailable) this.skip();
+  if (!corpusAvailable) this.skip();
 }
 
 function analyzeWith(text: string, templates: readonly Template[] = allTemplates(), maxFileSize?: number): Analysis {
