@@ -79,7 +79,9 @@ function computeSlots(item: ScanItem, template: Template, lines: LineIndex): Inl
 }
 
 function tokenSlot(token: PlaceholderToken, template: Template, itemRange: Range, lines: LineIndex, label: string | undefined): InlineSlot {
-  const located = locate(token, itemRange, lines);
+  const found = locate(token, itemRange, lines);
+  // A field's (or cell's) value is reported on the field, where its label starts, even when the label wraps.
+  const located = label === undefined ? found : { ...found, line: itemRange };
   const options = label === undefined ? undefined : template.placeholderWords.get(token.key)?.options;
   if (options && label !== undefined) {
     return {

@@ -154,7 +154,7 @@ describe('archdoc with a workspace template recognised by structure', function (
     ]);
     const outline = run(['outline', 'architecture.md']).stdout.split('\n');
     assert.equal(outline[1], '  template arc42-9.0-EN-withhelp, recognised by its section titles (10 of 12 top-level sections)');
-    assert.ok(outline.includes('3. System Scope and Context (renamed from "Context and Scope")  –'), outline.join('\n'));
+    assert.ok(outline.includes('3. System Scope and Context (renamed from "Context and Scope")  5/5 ✓'), outline.join('\n'));
     assert.ok(outline.includes('9. Design Decisions (renamed from "Architecture Decisions")  –'), outline.join('\n'));
   });
 });
