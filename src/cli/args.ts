@@ -28,8 +28,8 @@ out, dist and .archdoc/templates skipped); only architecture documents are check
 
 Options:
   --format F      output format of check (default: text); rules: text or json
-  --template T    a template id (high-level-architecture, high-level-architecture-en, or one in
-                  .archdoc/templates/) or the path of a template Markdown file; repeatable. A file named
+  --template T    a template id (high-level-architecture, high-level-architecture-en, adr, adr-ko, or
+                  one in .archdoc/templates/) or the path of a template Markdown file; repeatable. A file named
                   on the command line is checked against the first one even without a matching title
   --allow-empty   exit 0 when the paths hold no Markdown file (default: exit 2)
   --lang L        language of messages: en or ko (default: from LANG)
