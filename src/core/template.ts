@@ -9,6 +9,7 @@ import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { ELLIPSIS_KEY, findPlaceholders, isEllipsis, type PlaceholderToken } from './placeholders';
 import { type ScanItem, scanBlocks } from './scan';
+import { evaluateSection } from './slots';
 import { buildSections, contentRoot, type DocSection } from './sections';
 import { frontMatterFields, settleOptionModes } from './templateFields';
 import { normalizeKey, optionListKey, parseOptionList, placeholderKey, type TitleKeys } from './text';
@@ -107,6 +108,7 @@ export function compileTemplate(id: string, source: string): Template {
   const placeholderWords = new Map<string, PlaceholderToken>();
   const guidance = new Set<string>();
   const sections: TemplateSection[] = [];
+  const bodies = new Map<TemplateSection, DocSection>();
   const usedIds = new Set<string>();
   const previousBlock = new Map<Heading, RootContent>();
   root.children.forEach((node, i) => {
@@ -135,6 +137,7 @@ export function compileTemplate(id: string, source: string): Template {
       markdown: sectionMarkdown(text, doc, previousBlock),
     };
     sections.push(section);
+    bodies.set(section, doc);
     addWords(findPlaceholders(doc.title));
     readSchema(section, scanBlocks(doc.blocks, lines), placeholderTokens, addWords);
     collectGuidance(doc.blocks, guidance);
@@ -151,7 +154,7 @@ export function compileTemplate(id: string, source: string): Template {
   const frontMatter = frontMatterFields(readFrontMatter(text)?.entries ?? [], addWords);
   settleOptionModes(sections, frontMatter);
   // Without an H1 there is no title to recognise documents by (the file name is no title).
-  return {
+  const template: Template = {
     id,
     title,
     titleKey: titleSection ? normalizeKey(title) : '',
@@ -163,6 +166,11 @@ export function compileTemplate(id: string, source: string): Template {
     guidance,
     frontMatter,
   };
+  // A section's slots are what the rules find open in the template's own body: one definition, the analysis's.
+  for (const [section, doc] of bodies) {
+    section.ownSlots = evaluateSection(doc, section, section, scanBlocks(doc.blocks, lines), false, { template, lines, locale: 'en' }).total;
+  }
+  return template;
 }
 
 /** The parts of a section's schema that its body fills in, still empty. */
@@ -207,14 +215,12 @@ function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<str
         const options = parseOptionList(item.value);
         const words = findPlaceholders(item.value);
         addWords(words);
-        if (item.value.length === 0) section.ownSlots++;
-        else if (isPlaceholderText(item.value) || words.length > 0) {
+        if (item.value.length === 0) continue;
+        if (isPlaceholderText(item.value) || words.length > 0) {
           // A value made only of placeholders (`{문서명}: {파일 위치}`) is one placeholder; in a sentence each token is one.
           if (isPlaceholderText(item.value)) tokens.add(placeholderKey(item.value));
-          section.ownSlots++;
         } else if (options) {
           section.fieldOptions.set(item.labelKey, { raw: item.value, options, mode: 'choose' });
-          section.ownSlots++;
         } else section.prefilledFields.set(item.labelKey, optionListKey(item.value));
         break;
       }
@@ -232,21 +238,18 @@ function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<str
             hasOptions = true;
           }
         });
-        // A row is one slot, whether it waits for blank cells, a choice, a placeholder, or all of them.
-        if (hasOptions || hasPlaceholder || item.blank.some(Boolean)) section.ownSlots++;
-        else section.prefilledRows.add(rowKey(item.cells));
+        // A row that waits for nothing (no blank cell, choice or placeholder) is the template's own content.
+        if (!hasOptions && !hasPlaceholder && !item.blank.some(Boolean)) section.prefilledRows.add(rowKey(item.cells));
         break;
       }
       case 'empty-table':
         item.columns.forEach((column) => section.signature.add(normalizeKey(column)));
-        section.ownSlots++;
         break;
       case 'fence':
         if (BRACKETED.test(item.content.trim())) {
           tokens.add(placeholderKey(item.content));
           addWords(findPlaceholders(item.content.trim()));
           section.placeholderCount++;
-          section.ownSlots++;
         }
         break;
       case 'text': {
@@ -257,7 +260,6 @@ function readSchema(section: TemplateSection, items: ScanItem[], tokens: Set<str
         if (isPlaceholderText(item.text) || words.length > 0 || ellipsis) {
           if (isPlaceholderText(item.text)) tokens.add(placeholderKey(item.text));
           section.placeholderCount++;
-          section.ownSlots++;
         }
         break;
       }
