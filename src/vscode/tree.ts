@@ -19,7 +19,11 @@ const STATE_ICONS: Record<SectionNode['state'], [string, string | undefined]> = 
 };
 
 export function outlineWords(): OutlineWords {
-  return { missing: vscode.l10n.t('missing'), line: (line) => vscode.l10n.t('line {0}', line) };
+  return {
+    missing: vscode.l10n.t('missing'),
+    line: (line) => vscode.l10n.t('line {0}', line),
+    renamed: (title) => vscode.l10n.t('renamed from "{0}"', title),
+  };
 }
 
 export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {

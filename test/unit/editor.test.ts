@@ -18,7 +18,7 @@ import {
 import { LineIndex } from '../../src/core/lines';
 import { check, doc, repoRoot } from './helpers';
 
-const words = { missing: 'missing', line: (line: number) => `line ${line}` };
+const words = { missing: 'missing', line: (line: number) => `line ${line}`, renamed: (title: string) => `renamed from "${title}"` };
 const korean = builtinTemplates()[0];
 const templateText = readFileSync(join(repoRoot, 'templates/high-level-architecture.md'), 'utf8');
 
@@ -168,5 +168,17 @@ describe('editor features as data', () => {
       const missingKinds = quickFixes(missing, analysis, korean, text).map((fix) => fix.kind);
       assert.deepEqual(missingKinds.slice(0, 2), ['insert-section', 'insert-all-missing']);
     });
+  });
+});
+
+describe('tree labels of renamed sections', () => {
+  it('say which template section a renamed heading stands for', () => {
+    const sample = readFileSync(join(repoRoot, 'samples/architecture.md'), 'utf8');
+    const outline = buildOutline(check(sample.replace('## 11. 보안 아키텍처', '## 11. 보안')), words);
+    const sections = (nodes: readonly OutlineNode[]): OutlineNode[] => nodes.flatMap((node) => (node.kind === 'section' ? [node, ...sections(node.children)] : []));
+    const renamed = sections(outline).find((node) => node.kind === 'section' && node.section.title === '11. 보안');
+    assert.ok(renamed && renamed.kind === 'section');
+    assert.match(renamed.description, /renamed from "11\. 보안 아키텍처"$/u);
+    assert.ok(sections(outline).every((node) => node.kind !== 'section' || node === renamed || !node.description.includes('renamed')));
   });
 });

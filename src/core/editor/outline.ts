@@ -10,6 +10,8 @@ export interface OutlineWords {
   missing: string;
   /** "line {n}" */
   line(line: number): string;
+  /** 'renamed from "{title}"': a section matched to a template section of another title. */
+  renamed(templateTitle: string): string;
 }
 
 export interface OutlineSectionNode {
@@ -83,8 +85,8 @@ export function buildOutline(analysis: Analysis, words: OutlineWords): OutlineNo
 export function sectionDescription(section: SectionNode, words: OutlineWords): string {
   if (section.missing) return words.missing;
   const { filled, total } = section.progress;
-  if (total === 0) return '';
-  return filled === total ? '✓' : `${filled}/${total}`;
+  const progress = total === 0 ? '' : filled === total ? '✓' : `${filled}/${total}`;
+  return section.renamedFrom ? [progress, words.renamed(section.renamedFrom)].filter(Boolean).join(' · ') : progress;
 }
 
 /** Tooltip lines of a section: its title, its progress, and what is open in it and below it (at most `limit`). */
