@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { WorkspaceCheck } from '../../src/vscode/commands';
-import { archdoc, archdocDiagnostics, openMarkdown, repoRoot, waitFor } from './helpers';
+import { archdoc, archdocDiagnostics, corpusDir, needsCorpus, openMarkdown, repoRoot, waitFor } from './helpers';
 
 async function closeEditors(): Promise<void> {
   for (let i = 0; i < 10 && vscode.window.visibleTextEditors.length > 0; i++) {
@@ -113,6 +113,28 @@ describe('workspace features', () => {
     });
     await waitFor('no diagnostics once the template is deleted', () => archdocDiagnostics(uri).length === 0, 20000);
     assert.equal(api.analysisOf(uri)?.templateId, undefined);
+  });
+
+  it('recognises an arc42 document by its structure once the arc42 template is in .archdoc/templates', async function () {
+    needsCorpus(this);
+    const api = await archdoc();
+    const arc42 = readFileSync(join(corpusDir, 'templates/world/arc42-9.0-EN-withhelp.md'));
+    const documentText = readFileSync(join(repoRoot(), 'test/fixtures/structure/arc42-library.md'));
+    await withFiles({ '.archdoc/templates/arc42-9.0-EN-withhelp.md': arc42, 'docs/library-arc42.md': documentText }, async () => {
+      const uri = vscode.Uri.file(join(workspaceRoot(), 'docs/library-arc42.md'));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const analysis = await waitFor('the arc42 template applied', () => {
+        const current = api.analysisOf(uri);
+        return current?.templateId === 'arc42-9.0-EN-withhelp' ? current : undefined;
+      }, 20000);
+      assert.equal(analysis.recognition, 'structure');
+      const missing = await waitFor('its diagnostics', () => {
+        const found = archdocDiagnostics(uri).filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'missing-section');
+        return found.length > 0 ? found.map((d) => d.range.start.line + 1) : undefined;
+      });
+      assert.deepEqual(missing, analysis.findings.filter((finding) => finding.rule === 'missing-section').map((finding) => finding.line));
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
   });
 
   it('names a template that cannot be used and why, and still applies the others', async () => {
