@@ -560,7 +560,8 @@ const TESTS = [
         return r.some((row) => row.description === '18행');
       });
       const rows = await ui.treeRows();
-      assert(rows.some((r) => r.label === '"외부 시스템 연동" 필드가 비어 있습니다.' && r.description === '18행'),
+      // The tree shows a slot by its short label (the full Korean message is its tooltip and the Problems entry).
+      assert(rows.some((r) => r.label === '외부 시스템 연동' && r.description === '18행'),
         `no Korean slot row: ${JSON.stringify(rows.slice(0, 6))}`);
       await ui.waitProblems('Korean messages', (t) => t.includes('"외부 시스템 연동" 필드가 비어 있습니다.') && t.includes('empty-field'));
       await ui.openQuickInput('Control+Shift+P');
