@@ -101,8 +101,8 @@ describe('template language: the world templates', function () {
 
   it('the built-in ADR templates mark their optional parts', () => {
     const adr = compileTemplate('adr', readRepoFile('templates/adr.md'));
-    assert.deepEqual(adr.sections.filter((s) => s.optional).map((s) => s.title), ['Decision Drivers', 'Confirmation', 'Pros and Cons of the Options', 'More Information']);
-    assert.deepEqual(adr.frontMatter.map((f) => [f.key, f.optional]), [['status', false], ['date', false], ['deciders', true]]);
+    assert.deepEqual(adr.sections.filter((s) => s.optional).map((s) => s.title), ['Decision Drivers', 'Consequences', 'Confirmation', 'Pros and Cons of the Options', 'More Information']);
+    assert.deepEqual(adr.frontMatter.map((f) => [f.key, f.optional]), [['status', false], ['date', true], ['deciders', true]]);
   });
 });
 
@@ -120,8 +120,15 @@ describe('the built-in ADR templates', () => {
   });
 
   it('adr: a missing required key, a status left as the list, and a left-over marker are reported', () => {
-    const text = filled.replace('status: accepted', 'status: {proposed | accepted | rejected | deprecated | superseded}').replace('date: 2026-05-01\n', '').replace('Orders need transactions.', 'TBD');
-    assert.deepEqual(summary(check(text, { templateId: 'adr' }).findings), ['empty-field@1', 'unchosen-option@2', 'todo@9']);
+    const text = filled.replace('status: accepted', 'status: {proposed | accepted | rejected | deprecated | superseded}').replace('Orders need transactions.', 'TBD');
+    assert.deepEqual(summary(check(text, { templateId: 'adr' }).findings), ['unchosen-option@2', 'todo@10']);
+    const noStatus = filled.replace('status: accepted\n', '');
+    assert.deepEqual(summary(check(noStatus, { templateId: 'adr' }).findings), ['empty-field@1']);
+  });
+
+  it('adr: a decision record without a date or consequences (optional there, as in MADR) has no finding', () => {
+    const text = filled.replace('date: 2026-05-01\n', '').replace(/### Consequences[\s\S]*$/u, '');
+    assert.deepEqual(summary(check(text, { templateId: 'adr' }).findings), []);
   });
 
   it('adr-ko: the Korean record is checked the same way, in Korean', () => {
