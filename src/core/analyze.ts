@@ -113,7 +113,7 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   const missingBySection = new Map<DocSection, Array<{ templateSection: TemplateSection; finding: Finding }>>();
   for (const rule of RULES) {
     for (const hit of rule.checkDocument?.({ template, match, top, title: tree.title, lines }) ?? []) {
-      const finding = toFinding(rule, hit, locale);
+      const finding = toFinding(rule, hit, locale, lines);
       if (!keep(finding)) continue;
       const entries = missingBySection.get(hit.anchor) ?? [];
       entries.push({ templateSection: hit.templateSection, finding });
@@ -134,16 +134,17 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   }
   const documentUnstarted = progress.filled === 0;
   const quiet = options.unstartedSections ?? 'information';
+  const unstartedPreamble = documentUnstarted ? new Set(preamble) : new Set<Finding>();
   const severityOf = (finding: Finding): Severity => {
     const setting = severities[finding.rule];
     const base = setting && setting !== 'off' ? setting : (ruleById(finding.rule)?.severity ?? 'warning');
     // Warnings in a section the author has not started yet are shown less loudly (a fresh template is not 150 warnings).
-    const unstarted = outline.unstarted.has(finding) || (documentUnstarted && preamble.includes(finding));
+    const unstarted = outline.unstarted.has(finding) || unstartedPreamble.has(finding);
     return unstarted && base === 'warning' ? quiet : base;
   };
-  const findings = allFindings
-    .map((finding) => ({ ...finding, ...lines.clamp(finding), severity: severityOf(finding) }))
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  // The findings were made by this analysis and the open slots point at them: settle their severity in place.
+  for (const finding of allFindings) finding.severity = severityOf(finding);
+  const findings = [...allFindings].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return {
     templateId: template.id,
     recognition: recognition.by,

@@ -110,5 +110,5 @@ export function headingRange(section: DocSection, lines: LineIndex): Range {
 }
 
 export function toOpenSlot(finding: Finding): OpenSlot {
-  return { rule: finding.rule, label: finding.message, line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
+  return { rule: finding.rule, label: finding.message, line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn, finding };
 }

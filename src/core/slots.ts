@@ -27,8 +27,9 @@ export interface SlotContext {
   locale: Locale;
 }
 
-export function toFinding(rule: (typeof RULES)[number], hit: RuleHit, locale: Locale): Finding {
-  return { rule: rule.id, severity: rule.severity, ...hit.range, message: rule.message[locale](hit.params), data: hit.data };
+/** A rule's hit as a finding, its range clamped into the document (every range reported lies inside it). */
+export function toFinding(rule: (typeof RULES)[number], hit: RuleHit, locale: Locale, lines: LineIndex): Finding {
+  return { rule: rule.id, severity: rule.severity, ...lines.clamp(hit.range), message: rule.message[locale](hit.params), data: hit.data };
 }
 
 /**
@@ -53,7 +54,7 @@ export function evaluateSection(
     for (const rule of RULES) {
       const hit = rule.checkSection?.({ section, template, templateSection, lines });
       if (hit) {
-        open([toFinding(rule, hit, locale)], hit.slots);
+        open([toFinding(rule, hit, locale, lines)], hit.slots);
         return result;
       }
     }
@@ -64,7 +65,7 @@ export function evaluateSection(
   for (const item of items) {
     const findings: Finding[] = [];
     for (const rule of RULES) {
-      for (const hit of rule.checkItem?.(item, { schema, template, lines }) ?? []) findings.push(toFinding(rule, hit, locale));
+      for (const hit of rule.checkItem?.(item, { schema, template, lines }) ?? []) findings.push(toFinding(rule, hit, locale, lines));
     }
     if (item.kind === 'row') hasReplacement = true;
     else if (item.kind === 'fence' || item.kind === 'text') {

@@ -42,6 +42,8 @@ export type SectionState = 'complete' | 'partial' | 'empty' | 'missing' | 'none'
 export interface OpenSlot extends Range {
   rule: RuleId;
   label: string;
+  /** The finding this slot shows, with its fix data. */
+  finding: Finding;
 }
 
 export interface SectionNode {

@@ -29,8 +29,8 @@ export interface OutlineSlotNode {
   kind: 'slot';
   key: string;
   slot: OpenSlot;
-  /** The finding behind the slot, with its fix data (undefined only if the analysis lost track of it). */
-  finding?: Finding;
+  /** The finding behind the slot, with its fix data. */
+  finding: Finding;
   /** What is open, briefly: the field label, the blank columns, else the message cut to fit a sidebar. */
   label: string;
   description: string;
@@ -46,9 +46,8 @@ export type OutlineNode = OutlineSectionNode | OutlineSlotNode;
 const SHORT_LABEL_WIDTH = 36;
 
 export function buildOutline(analysis: Analysis, words: OutlineWords): OutlineNode[] {
-  const findingOf = slotFindings(analysis.findings);
   const slotNode = (slot: OpenSlot, index: number, parent?: OutlineSectionNode): OutlineSlotNode => {
-    const finding = findingOf(slot);
+    const finding = slot.finding;
     return {
       kind: 'slot',
       key: `slot:${slot.line}:${slot.column}:${slot.rule}:${index}`,
@@ -102,24 +101,8 @@ export function sectionTooltipLines(section: SectionNode, words: OutlineWords, l
   return { title: section.title, progress: total > 0 ? `${filled}/${total}` : undefined, open: open.slice(0, limit), more: open.length > limit };
 }
 
-/** Each open slot's finding: same rule and range, taken in order when one range holds several (two cells of a row). */
-function slotFindings(findings: readonly Finding[]): (slot: OpenSlot) => Finding | undefined {
-  const byKey = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const key = rangeKey(finding);
-    const list = byKey.get(key);
-    if (list) list.push(finding);
-    else byKey.set(key, [finding]);
-  }
-  return (slot) => byKey.get(rangeKey(slot))?.shift();
-}
-
-function rangeKey(item: OpenSlot | Finding): string {
-  return `${item.rule}:${item.line}:${item.column}:${item.endLine}:${item.endColumn}`;
-}
-
-function shortSlotLabel(slot: OpenSlot, finding: Finding | undefined): string {
-  const data = finding?.data;
+function shortSlotLabel(slot: OpenSlot, finding: Finding): string {
+  const data = finding.data;
   if (data?.kind === 'field' && slot.rule === 'empty-field') return fit(data.label);
   if (data?.kind === 'cells') return fit(data.columns.join(', '));
   return fit(slot.label);
