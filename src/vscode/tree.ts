@@ -4,7 +4,7 @@
  * belong and offer "Insert section". Items know their parent, so the view can reveal them.
  */
 import * as vscode from 'vscode';
-import { type Analysis, buildOutline, documentSummary, type OutlineNode, type OutlineWords, type SectionNode, sectionTooltipLines } from '../core';
+import { type Analysis, buildTreeNodes, documentSummary, type OutlineNode, type OutlineWords, type SectionNode, sectionTooltipLines } from '../core';
 import { toVsRange } from './convert';
 import type { DocumentModel } from './model';
 
@@ -63,7 +63,7 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     // document still open, the view itself has focus: keep showing it.)
     else if (editor || this.document?.isClosed) this.document = undefined;
     const current = this.current;
-    this.roots = current ? buildOutline(current.analysis, outlineWords()) : [];
+    this.roots = current ? buildTreeNodes(current.analysis, outlineWords()) : [];
     void vscode.commands.executeCommand('setContext', 'archdoc.isArchitectureDocument', Boolean(current));
     if (this.view) {
       const summary = current && !current.analysis.skippedReason ? documentSummary(current.analysis) : undefined;

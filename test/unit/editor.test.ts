@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   adjacentSlot,
-  buildOutline,
+  buildTreeNodes,
   builtinTemplates,
   documentSummary,
   fit,
@@ -35,7 +35,7 @@ describe('editor features as data', () => {
   describe('outline', () => {
     it('describes sections as filled/total, ✓, nothing (no slots) or missing', () => {
       const text = doc('## 1. 개요 (Executive Summary)\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: 예약\n- **핵심 기능**: \n\n### 1.3 문서 구성\n이 문서는 4+1 뷰 모델을 기반으로 구성됩니다.\n');
-      const [overview] = buildOutline(check(text), words);
+      const [overview] = buildTreeNodes(check(text), words);
       assert.equal(overview.kind, 'section');
       const children = overview.children.filter((child) => child.kind === 'section');
       const byTitle = new Map(children.map((child) => [child.label, child]));
@@ -45,13 +45,13 @@ describe('editor features as data', () => {
       assert.equal(noSlots?.description, '');
       assert.equal(noSlots?.kind === 'section' && noSlots.section.state, 'none', 'shown with the neutral icon, not the complete one');
       assert.equal(byTitle.get('1.2 아키텍처 범위 및 경계')?.description, 'missing');
-      const filled = buildOutline(check(doc('## 1. 개요 (Executive Summary)\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: a\n- **핵심 기능**: b\n- **대상 사용자**: c\n- **예상 사용자 규모**: d\n')), words);
+      const filled = buildTreeNodes(check(doc('## 1. 개요 (Executive Summary)\n### 1.1 프로젝트 개요\n- **비즈니스 목적**: a\n- **핵심 기능**: b\n- **대상 사용자**: c\n- **예상 사용자 규모**: d\n')), words);
       assert.equal((filled[0] as { children: OutlineNode[] }).children.find((child) => child.label === '1.1 프로젝트 개요')?.description, '✓');
     });
 
     it('gives every open slot a short label, its line, and the full message as tooltip', () => {
       const analysis = check(templateText);
-      const all = slots(buildOutline(analysis, words));
+      const all = slots(buildTreeNodes(analysis, words));
       // Every open slot except missing sections (shown as section nodes) is listed once.
       assert.equal(all.length, analysis.findings.filter((finding) => finding.rule !== 'missing-section').length);
       for (const slot of all) {
@@ -174,7 +174,7 @@ describe('editor features as data', () => {
 describe('tree labels of renamed sections', () => {
   it('say which template section a renamed heading stands for', () => {
     const sample = readFileSync(join(repoRoot, 'samples/architecture.md'), 'utf8');
-    const outline = buildOutline(check(sample.replace('## 11. 보안 아키텍처', '## 11. 보안')), words);
+    const outline = buildTreeNodes(check(sample.replace('## 11. 보안 아키텍처', '## 11. 보안')), words);
     const sections = (nodes: readonly OutlineNode[]): OutlineNode[] => nodes.flatMap((node) => (node.kind === 'section' ? [node, ...sections(node.children)] : []));
     const renamed = sections(outline).find((node) => node.kind === 'section' && node.section.title === '11. 보안');
     assert.ok(renamed && renamed.kind === 'section');

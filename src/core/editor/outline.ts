@@ -45,7 +45,7 @@ export type OutlineNode = OutlineSectionNode | OutlineSlotNode;
 /** About what a default-width sidebar shows after two levels of indentation (a Hangul syllable counts twice). */
 const SHORT_LABEL_WIDTH = 36;
 
-export function buildOutline(analysis: Analysis, words: OutlineWords): OutlineNode[] {
+export function buildTreeNodes(analysis: Analysis, words: OutlineWords): OutlineNode[] {
   const slotNode = (slot: OpenSlot, index: number, parent?: OutlineSectionNode): OutlineSlotNode => {
     const finding = slot.finding;
     return {
