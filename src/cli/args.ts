@@ -6,13 +6,15 @@ const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
 const LANGUAGES: readonly Locale[] = ['en', 'ko'];
 
 export interface ParsedArgs {
-  command: 'check' | 'init' | 'outline' | 'rules' | 'help' | 'version';
+  command: 'check' | 'init' | 'outline' | 'rules' | 'mcp' | 'help' | 'version';
   format: Format;
   templates: string[];
   paths: string[];
   lang?: Locale;
   /** check: a path list holding no Markdown file is not an error. */
   allowEmpty: boolean;
+  /** mcp: also offer the tools that change files. */
+  allowWrites: boolean;
 }
 
 export class UsageError extends Error {}
@@ -22,9 +24,12 @@ export const USAGE = `Usage:
   archdoc init [--template ID|PATH] [FILE]
   archdoc outline [--template ID|PATH] FILE
   archdoc rules [--format text|json]
+  archdoc mcp [--allow-writes] [FOLDER]
 
 PATH is a Markdown file (*.md, *.markdown) or a folder, searched for Markdown files (node_modules, .git,
 out, dist and .archdoc/templates skipped); only architecture documents are checked, the others are named.
+mcp serves the Model Context Protocol over stdin/stdout for the documents below FOLDER (default: the
+current folder); it reads the same settings and templates as check.
 
 Options:
   --format F      output format of check (default: text); rules: text or json
@@ -32,6 +37,7 @@ Options:
                   one in .archdoc/templates/) or the path of a template Markdown file; repeatable. A file named
                   on the command line is checked against the first one even without a matching title
   --allow-empty   exit 0 when the paths hold no Markdown file (default: exit 2)
+  --allow-writes  mcp: add the tools that insert a missing section or mark a slot not applicable
   --lang L        language of messages: en or ko (default: from LANG)
   -h, --help      this help
   --version       the version
@@ -43,7 +49,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === undefined) throw new UsageError('No command given.');
   if (command === '-h' || command === '--help' || command === 'help') return base('help');
   if (command === '--version' || command === '-v') return base('version');
-  if (command !== 'check' && command !== 'init' && command !== 'outline' && command !== 'rules') throw new UsageError(`Unknown command "${command}".`);
+  if (command !== 'check' && command !== 'init' && command !== 'outline' && command !== 'rules' && command !== 'mcp') throw new UsageError(`Unknown command "${command}".`);
   const parsed = base(command);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -72,6 +78,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         if (inline !== undefined) throw new UsageError('--allow-empty takes no value.');
         parsed.allowEmpty = true;
         break;
+      case '--allow-writes':
+        if (inline !== undefined) throw new UsageError('--allow-writes takes no value.');
+        parsed.allowWrites = true;
+        break;
       case '-h':
       case '--help':
         return base('help');
@@ -89,11 +99,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'check' && parsed.paths.length === 0) throw new UsageError('check needs at least one file or folder.');
   if (command === 'outline' && parsed.paths.length !== 1) throw new UsageError('outline needs exactly one file.');
   if (command === 'init' && parsed.paths.length > 1) throw new UsageError('init takes at most one file.');
+  if (command === 'mcp' && (parsed.paths.length > 1 || parsed.templates.length > 0 || parsed.format !== 'text')) throw new UsageError('mcp takes at most one folder and no --template or --format.');
+  if (command !== 'mcp' && parsed.allowWrites) throw new UsageError('--allow-writes is an option of mcp.');
   if (command !== 'check' && parsed.allowEmpty) throw new UsageError('--allow-empty is an option of check.');
   if (command !== 'check' && parsed.templates.length > 1) throw new UsageError(`${command} takes at most one --template.`);
   return parsed;
 }
 
 function base(command: ParsedArgs['command']): ParsedArgs {
-  return { command, format: 'text', templates: [], paths: [], allowEmpty: false };
+  return { command, format: 'text', templates: [], paths: [], allowEmpty: false, allowWrites: false };
 }

@@ -1,5 +1,5 @@
 /** Output formats of `archdoc check`: text, the documented JSON object, SARIF 2.1.0 and GitHub annotations. */
-import { type Analysis, progressPercent, type Finding, RULE_IDS, RULES, ruleDocsUrl, type Severity } from '../core';
+import { type Analysis, checkedFileReport, progressPercent, RULE_IDS, RULES, ruleDocsUrl, type Severity } from '../core';
 
 export interface CheckedFile {
   path: string;
@@ -26,19 +26,7 @@ export function formatText(files: readonly CheckedFile[], skipped: readonly stri
 
 /** Exactly the public JSON shape: no extra keys. */
 export function formatJson(files: readonly CheckedFile[]): string {
-  return `${JSON.stringify({
-    files: files.map(({ path, analysis }) => ({
-      path,
-      template: analysis.templateId,
-      completion: { filled: analysis.progress.filled, total: analysis.progress.total },
-      findings: analysis.findings.map(publicFinding),
-    })),
-  })}\n`;
-}
-
-function publicFinding(finding: Finding) {
-  const { rule, severity, line, column, endLine, endColumn, message } = finding;
-  return { rule, severity, line, column, endLine, endColumn, message };
+  return `${JSON.stringify({ files: files.map(({ path, analysis }) => checkedFileReport(path, analysis)) })}\n`;
 }
 
 /** A relative path as a URI reference (each segment escaped: `#`, `?`, `%`, spaces); an absolute one as a file URI. */

@@ -1,6 +1,8 @@
 /** The `archdoc` command line: the same engine as the extension, for CI. */
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, builtinTemplates, type Locale, type Template, toLocale } from '../core';
+import { analyzeForCheck } from './analyzeFile';
 import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
 import { displayPath, expandPaths, loadTemplates, readTextFile } from './files';
 import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from './format';
@@ -40,12 +42,17 @@ export function run(argv: readonly string[], io: Io): number {
     io.stdout(formatRules(args.format === 'json' ? 'json' : 'text', toLocale(args.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG)));
     return 0;
   }
+  const locale = args.lang ?? toLocale(io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
+  if (args.command === 'mcp') {
+    // Loaded only for this command: checking documents does not pay for the MCP SDK.
+    void import('../mcp/server').then(({ serveMcp }) => serveMcp({ folder: resolve(io.cwd, args.paths[0] ?? '.'), allowWrites: args.allowWrites, locale, log: io.stderr }));
+    return 0;
+  }
   const settings = readWorkspaceSettings(io.cwd);
   if (settings.problem) io.stderr(`archdoc: ${settings.problem}\n`);
   const loaded = loadTemplates(builtinTemplates(), args.templates, io.cwd, settings.templates);
   for (const message of [...loaded.problems, ...loaded.errors]) io.stderr(`archdoc: ${message}\n`);
   if (loaded.errors.length > 0) return 2;
-  const locale = args.lang ?? toLocale(io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
   if (args.command === 'init') return init(args, loaded.templates[0], io);
   if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io);
   const result = check(args, loaded.templates, locale, settings.options, io);
@@ -68,10 +75,7 @@ function check(args: ParsedArgs, templates: Template[], locale: Locale, settings
       failed = true;
       continue;
     }
-    // A file named on the command line together with --template is included as by an `archdoc.include` glob: checked
-    // against the first --template when neither its front matter nor its title names one.
-    const include = forced.has(file) ? [...(settings.include ?? []), literalGlob(path)] : settings.include;
-    const analysis = analyze(read.text, { templates, locale, options: { ...settings, path, include } });
+    const analysis = analyzeForCheck(read.text, path, { templates, locale, settings }, forced.has(file));
     if (analysis.templateId) checked.push({ path, analysis });
     else skipped.push(path);
     if (analysis.skippedReason) io.stderr(`archdoc: ${path}: ${analysis.skippedReason}\n`);
@@ -95,11 +99,6 @@ function check(args: ParsedArgs, templates: Template[], locale: Locale, settings
   io.stdout(output);
   if (failed) return 2;
   return checked.some((file) => file.analysis.findings.length > 0) ? 1 : 0;
-}
-
-/** A glob that matches exactly this path. */
-function literalGlob(path: string): string {
-  return path.replace(/[\\*?[\]{}()!+@|^$.#]/gu, '\\$&');
 }
 
 function init(args: ParsedArgs, template: Template | undefined, io: Io): number {

@@ -8,6 +8,20 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * The text with non-overlapping edits applied, as an editor applies a quick fix; the new text's line breaks are
+ * written as `eol` (the file's own line ending).
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[], eol: '\n' | '\r\n' = '\n'): string {
+  const lines = new LineIndex(text);
+  const located = edits
+    .map((edit) => ({ start: lines.offsetAt(edit.range.line, edit.range.column), end: lines.offsetAt(edit.range.endLine, edit.range.endColumn), text: edit.newText.replace(/\r?\n/gu, eol) }))
+    .sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const edit of located) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
+}
+
 /** What "not applicable" is written as in a document from this template. */
 export function notApplicableText(template: Template | undefined): string {
   return template && /[\uac00-\ud7a3]/u.test(template.title) ? '해당 없음' : 'N/A';

@@ -33,6 +33,14 @@ export function guidanceKey(block: RootContent): string {
  * (paragraph, list, quote, figure HTML) until the next heading is guidance. Tables, code and placeholders are slots.
  */
 export function collectGuidance(blocks: readonly RootContent[], into: Set<string>): void {
+  for (const block of helpProse(blocks)) {
+    const key = guidanceKey(block);
+    if (key.length > 0) into.add(key);
+  }
+}
+
+function helpProse(blocks: readonly RootContent[]): RootContent[] {
+  const prose: RootContent[] = [];
   let inHelp = false;
   for (const block of blocks) {
     if (block.type === 'html' && HELP_TITLE.test(block.value)) {
@@ -43,9 +51,21 @@ export function collectGuidance(blocks: readonly RootContent[], into: Set<string
     if (block.type !== 'paragraph' && block.type !== 'list' && block.type !== 'blockquote' && block.type !== 'html') continue;
     const text = toString(block, { includeHtml: false });
     if (findPlaceholders(text).length > 0 || isEllipsis(text)) continue;
-    const key = guidanceKey(block);
-    if (key.length > 0) into.add(key);
+    prose.push(block);
   }
+  return prose;
+}
+
+/** What a template section says to the author, in order: its comments' text and its help prose. */
+export function guidanceTexts(blocks: readonly RootContent[]): string[] {
+  const help = new Set(helpProse(blocks));
+  const texts: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'html' && COMMENT_ONLY.test(block.value)) {
+      texts.push(...[...block.value.matchAll(/<!--([\s\S]*?)-->/gu)].map((match) => match[1].trim()).filter(Boolean));
+    } else if (help.has(block)) texts.push(toString(block, { includeHtml: false }).trim());
+  }
+  return texts.filter(Boolean);
 }
 
 /** Guidance in a document: comments, help markup, or the template's own help text copied unchanged. */

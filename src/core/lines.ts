@@ -23,6 +23,12 @@ export class LineIndex {
     return this.text.slice(start, end).replace(/\r?\n$|\r$/u, '');
   }
 
+  /** Offset in the text of a 1-based position; a column past the line's end means its end (before the line ending). */
+  offsetAt(line: number, column: number): number {
+    const at = Math.min(Math.max(line, 1), this.starts.length);
+    return this.starts[at - 1] + Math.min(Math.max(column, 1) - 1, this.lineText(at).length);
+  }
+
   /** 1-based column just after the last non-blank character of the line (1 for a blank line). */
   lineEndColumn(line: number): number {
     return this.lineText(line).trimEnd().length + 1;

@@ -1,0 +1,22 @@
+/** How `archdoc check` analyses one document: shared by the command line and the MCP server's `check`. */
+import { type Analysis, type AnalyzeOptions, analyze, type Locale, type Template } from '../core';
+
+export interface CheckContext {
+  templates: readonly Template[];
+  locale: Locale;
+  settings: AnalyzeOptions;
+}
+
+/**
+ * `named` is a file named together with `--template`: included as by an `archdoc.include` glob, so it is checked
+ * against the first template when neither its front matter nor its title names one.
+ */
+export function analyzeForCheck(text: string, path: string, context: CheckContext, named: boolean): Analysis {
+  const include = named ? [...(context.settings.include ?? []), literalGlob(path)] : context.settings.include;
+  return analyze(text, { templates: context.templates, locale: context.locale, options: { ...context.settings, path, include } });
+}
+
+/** A glob that matches exactly this path. */
+function literalGlob(path: string): string {
+  return path.replace(/[\\*?[\]{}()!+@|^$.#]/gu, '\\$&');
+}
