@@ -19,7 +19,8 @@ const common = {
 };
 
 // `module` first: jsonc-parser's `main` is a UMD build that esbuild cannot follow.
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
+// ARCHDOC_NODE_HOST: code that starts processes (the MCP server definition) is compiled out of the web worker's bundle.
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], define: { ...common.define, ARCHDOC_NODE_HOST: 'true' } };
 
 const testEntries = (folder) =>
   existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.ts')).map((name) => join(folder, name)) : [];
@@ -46,7 +47,7 @@ if (existsSync('src/extension.ts')) {
       entryPoints: ['src/extension.ts'],
       outfile: 'out/web/extension.js',
       external: ['vscode'],
-      define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
+      define: { ...common.define, ARCHDOC_NODE_HOST: 'false', 'process.env.NODE_ENV': '"production"' },
     }),
   );
 }

@@ -7,6 +7,8 @@ import { registerCompletion } from './vscode/completion';
 import { registerContextKeys } from './vscode/contextKeys';
 import { registerDecorations } from './vscode/decorations';
 import { registerDiagnostics } from './vscode/diagnostics';
+import { registerLanguageModelTools } from './vscode/lmTools';
+import { registerMcpServerProvider } from './vscode/mcpProvider';
 import { DocumentModel } from './vscode/model';
 import { registerStatusBar } from './vscode/statusBar';
 import { TemplateRegistry } from './vscode/templates';
@@ -58,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): ArchdocApi {
     registerCompletion(model, templates),
     registerCodeActions(model, templates),
     registerCommands({ model, templates, tree, diagnostics: collection }),
+    registerLanguageModelTools(model, templates),
+    registerMcpServerProvider(context),
   );
   const templatesReady = templates.reload().catch((error) => console.warn(`archdoc: templates not loaded: ${String(error)}`));
   vscode.workspace.textDocuments.forEach((document) => model.update(document));
