@@ -1,7 +1,7 @@
 /**
  * The archdoc MCP server offered to agent mode (VS Code 1.101 and later): one `archdoc mcp` per workspace folder,
  * the bundled CLI run by the editor's own Node, so agents find archdoc without any setup. Older editors and the
- * web build (no processes there) register nothing.
+ * web build (no processes there) register nothing, and the extension works as before.
  */
 import * as vscode from 'vscode';
 
@@ -35,7 +35,14 @@ export function registerMcpServerProvider(context: vscode.ExtensionContext): vsc
     onDidChangeMcpServerDefinitions: changed.event,
     provideMcpServerDefinitions: () => mcpServers(Definition, cli, version),
   };
-  return vscode.Disposable.from(changed, vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()), lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider));
+  try {
+    return vscode.Disposable.from(changed, vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()), lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider));
+  } catch (error) {
+    // VS Code 1.100 has an earlier form of this API that refuses the `mcpServerDefinitionProviders` contribution.
+    changed.dispose();
+    console.warn(`archdoc: no MCP server definition for agent mode in this VS Code: ${error instanceof Error ? error.message : String(error)}`);
+    return new vscode.Disposable(() => {});
+  }
 }
 
 /** One read-only server per local workspace folder, working in that folder. */

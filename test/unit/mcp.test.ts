@@ -63,89 +63,92 @@ async function toolError(client: Client, name: string, args: Record<string, unkn
   return textOf(result);
 }
 
-describe('archdoc mcp (in process)', function () {
-  this.timeout(120000);
-  let root: string;
-  let outside: string;
-  let client: Client;
-
+/** A fresh working folder and an in-process client for each test of the suite. */
+function inProcessFolder(allowWrites: boolean): { root: string; outside: string; client: Client } {
+  const state = { root: '', outside: '', client: undefined as unknown as Client };
   beforeEach(async () => {
-    ({ root, outside } = makeFolder());
-    client = await inProcessClient(root);
+    Object.assign(state, makeFolder());
+    state.client = await inProcessClient(state.root, allowWrites);
   });
   afterEach(async () => {
-    await client.close();
-    rmSync(root, { recursive: true, force: true });
-    rmSync(outside, { recursive: true, force: true });
+    await state.client.close();
+    rmSync(state.root, { recursive: true, force: true });
+    rmSync(state.outside, { recursive: true, force: true });
   });
+  return state;
+}
+
+describe('archdoc mcp (in process)', function () {
+  this.timeout(120000);
+  const f = inProcessFolder(false);
 
   it('lists the read-only tools only, and refuses the write tools, leaving files alone', async () => {
-    const names = (await client.listTools()).tools.map((tool) => tool.name).sort();
+    const names = (await f.client.listTools()).tools.map((tool) => tool.name).sort();
     assert.deepEqual(names, READ_TOOLS);
-    const before = readFileSync(join(root, 'docs/gaps-en.md'), 'utf8');
-    assert.match(await toolError(client, 'insert_section', { path: 'docs/gaps-en.md', section: '5.1.2' }), /insert_section not found/u);
-    assert.match(await toolError(client, 'mark_not_applicable', { path: 'docs/gaps-en.md', line: 9 }), /not found/u);
-    assert.equal(readFileSync(join(root, 'docs/gaps-en.md'), 'utf8'), before);
+    const before = readFileSync(join(f.root, 'docs/gaps-en.md'), 'utf8');
+    assert.match(await toolError(f.client, 'insert_section', { path: 'docs/gaps-en.md', section: '5.1.2' }), /insert_section not found/u);
+    assert.match(await toolError(f.client, 'mark_not_applicable', { path: 'docs/gaps-en.md', line: 9 }), /not found/u);
+    assert.equal(readFileSync(join(f.root, 'docs/gaps-en.md'), 'utf8'), before);
   });
 
   it('check gives byte for byte the object of `archdoc check --format json` for one file, from the file or its text', async () => {
     for (const path of ['docs/platform.md', 'docs/gaps-en.md', 'docs/gaps-ko.md', 'docs/decision-half.md', 'README.md']) {
-      const expected = cliJson(root, path);
-      const fromFile = await call(client, 'check', { path });
+      const expected = cliJson(f.root, path);
+      const fromFile = await call(f.client, 'check', { path });
       assert.equal(`${JSON.stringify(fromFile.structuredContent)}\n`, expected, path);
-      const text = readFileSync(join(root, path), 'utf8');
-      const fromText = await call(client, 'check', { path, text });
+      const text = readFileSync(join(f.root, path), 'utf8');
+      const fromText = await call(f.client, 'check', { path, text });
       assert.equal(`${JSON.stringify(fromText.structuredContent)}\n`, expected, `${path} as text`);
     }
     // A template chosen: as `--template ID` with the file named.
-    const forced = await call(client, 'check', { path: 'README.md', template: 'high-level-architecture-en' });
-    assert.equal(`${JSON.stringify(forced.structuredContent)}\n`, cliJson(root, '--template', 'high-level-architecture-en', 'README.md'));
+    const forced = await call(f.client, 'check', { path: 'README.md', template: 'high-level-architecture-en' });
+    assert.equal(`${JSON.stringify(forced.structuredContent)}\n`, cliJson(f.root, '--template', 'high-level-architecture-en', 'README.md'));
     const findings = (forced.structuredContent as { files: Array<{ findings: unknown[] }> }).files[0].findings;
     assert.ok(findings.length > 0, 'a forced template finds its sections missing');
   });
 
   it('check tells the model the findings by line in the text answer', async () => {
-    const result = await call(client, 'check', { path: 'docs/platform.md' });
+    const result = await call(f.client, 'check', { path: 'docs/platform.md' });
     assert.match(textOf(result), /^docs\/platform\.md:332:1: warning missing-section Section "9\.2 /mu);
     assert.match(textOf(result), /187\/193 slots filled \(96%\) \[high-level-architecture\]/u);
   });
 
   it('refuses paths outside the working folder: .., absolute, and a symbolic link that leads out', async () => {
-    for (const path of ['../secret.md', join(outside, 'secret.md'), 'docs/escape.md', 'docs/../../x.md']) {
-      assert.match(await toolError(client, 'check', { path }), /outside the working folder/u, path);
-      assert.match(await toolError(client, 'outline', { path }), /outside the working folder/u, path);
+    for (const path of ['../secret.md', join(f.outside, 'secret.md'), 'docs/escape.md', 'docs/../../x.md']) {
+      assert.match(await toolError(f.client, 'check', { path }), /outside the working folder/u, path);
+      assert.match(await toolError(f.client, 'outline', { path }), /outside the working folder/u, path);
     }
-    assert.match(await toolError(client, 'list_documents', { folder: '..' }), /outside the working folder/u);
+    assert.match(await toolError(f.client, 'list_documents', { folder: '..' }), /outside the working folder/u);
   });
 
   it('reports bad input as tool errors: missing file, folder, binary file, unknown template, no document, wrong types', async () => {
-    assert.match(await toolError(client, 'check', { path: 'docs/nope.md' }), /docs\/nope\.md: no such file/u);
-    assert.match(await toolError(client, 'check', { path: 'docs' }), /is a folder/u);
-    assert.match(await toolError(client, 'check', { path: 'docs/binary.md' }), /binary file/u);
-    assert.match(await toolError(client, 'check', { path: 'docs/platform.md', template: 'nope' }), /unknown template "nope".*high-level-architecture.*decision/u);
-    assert.match(await toolError(client, 'check', {}), /give `path`/u);
-    assert.match(await toolError(client, 'check', { path: 42 }), /Invalid arguments/u);
-    assert.match(await toolError(client, 'outline', { path: 'README.md' }), /not an architecture document/u);
-    assert.match(await toolError(client, 'template_section', { section: '99.9' }), /has no section "99\.9"; its sections: 1\. 개요/u);
-    assert.match(await toolError(client, 'template_section', { template: 'nope', section: '1' }), /unknown template/u);
-    assert.match(await toolError(client, 'template_section', {}), /Invalid arguments/u);
-    assert.match(await toolError(client, 'list_documents', { folder: 'README.md' }), /not a folder/u);
+    assert.match(await toolError(f.client, 'check', { path: 'docs/nope.md' }), /docs\/nope\.md: no such file/u);
+    assert.match(await toolError(f.client, 'check', { path: 'docs' }), /is a folder/u);
+    assert.match(await toolError(f.client, 'check', { path: 'docs/binary.md' }), /binary file/u);
+    assert.match(await toolError(f.client, 'check', { path: 'docs/platform.md', template: 'nope' }), /unknown template "nope".*high-level-architecture.*decision/u);
+    assert.match(await toolError(f.client, 'check', {}), /give `path`/u);
+    assert.match(await toolError(f.client, 'check', { path: 42 }), /Invalid arguments/u);
+    assert.match(await toolError(f.client, 'outline', { path: 'README.md' }), /not an architecture document/u);
+    assert.match(await toolError(f.client, 'template_section', { section: '99.9' }), /has no section "99\.9"; its sections: 1\. 개요/u);
+    assert.match(await toolError(f.client, 'template_section', { template: 'nope', section: '1' }), /unknown template/u);
+    assert.match(await toolError(f.client, 'template_section', {}), /Invalid arguments/u);
+    assert.match(await toolError(f.client, 'list_documents', { folder: 'README.md' }), /not a folder/u);
   });
 
   it('answers a 3 MB document as the command line does (skipped as too large), without failing', async () => {
     const big = `# High Level Architecture Definition\n\n${'- **Field**: value\n'.repeat(170000)}`;
     assert.ok(big.length > 3_000_000);
-    writeFileSync(join(root, 'big.md'), big);
-    const expected = cliJson(root, 'big.md');
-    const result = await call(client, 'check', { path: 'big.md', text: big });
+    writeFileSync(join(f.root, 'big.md'), big);
+    const expected = cliJson(f.root, 'big.md');
+    const result = await call(f.client, 'check', { path: 'big.md', text: big });
     assert.equal(result.isError, undefined);
     assert.equal(`${JSON.stringify(result.structuredContent)}\n`, expected);
     assert.match(textOf(result), /larger than archdoc\.maxFileSize/u);
-    assert.equal((await call(client, 'outline', { text: big })).isError, undefined);
+    assert.equal((await call(f.client, 'outline', { text: big })).isError, undefined);
   });
 
   it('outline gives the completeness tree: states, filled/total, open slots with lines, missing sections in place', async () => {
-    const result = await call(client, 'outline', { path: 'docs/platform.md' });
+    const result = await call(f.client, 'outline', { path: 'docs/platform.md' });
     const tree = result.structuredContent as { template: string; completion: { filled: number; total: number }; sections: Array<{ title: string; state: string; filled: number; total: number; children: Array<{ title: string; state: string; line: number; openSlots: Array<{ rule: string; line: number }> }> }> };
     assert.equal(tree.template, 'high-level-architecture');
     assert.deepEqual(tree.completion, { filled: 187, total: 193 });
@@ -161,68 +164,56 @@ describe('archdoc mcp (in process)', function () {
   });
 
   it('template_section gives a section skeleton and guidance, by number or title, in the chosen template', async () => {
-    const byNumber = (await call(client, 'template_section', { section: '2.2.3' })).structuredContent as { skeleton: string; id: string };
+    const byNumber = (await call(f.client, 'template_section', { section: '2.2.3' })).structuredContent as { skeleton: string; id: string };
     assert.equal(byNumber.id, '2.2.3');
     assert.match(byNumber.skeleton, /^#### 2\.2\.3 가용성 요구사항\n- \*\*목표 가용성\*\*: 99\.9% \/ 99\.99% \/ 99\.999%/u);
-    const byTitle = (await call(client, 'template_section', { template: 'high-level-architecture-en', section: 'availability requirements' })).structuredContent as { id: string; skeleton: string };
+    const byTitle = (await call(f.client, 'template_section', { template: 'high-level-architecture-en', section: 'availability requirements' })).structuredContent as { id: string; skeleton: string };
     assert.equal(byTitle.id, '2.2.3');
     assert.match(byTitle.skeleton, /Target Availability/u);
-    const withGuidance = await call(client, 'template_section', { template: 'adr', section: 'Consequences' });
+    const withGuidance = await call(f.client, 'template_section', { template: 'adr', section: 'Consequences' });
     const report = withGuidance.structuredContent as { guidance: string[]; optional: boolean; skeleton: string };
     assert.equal(report.optional, true);
     assert.deepEqual(report.guidance, ['Optional: what follows from the decision, good and bad.']);
     assert.match(textOf(withGuidance), /Guidance:\n- Optional: what follows/u);
-    const parent = (await call(client, 'template_section', { section: '2' })).structuredContent as { subsections: Array<{ id: string }> };
+    const parent = (await call(f.client, 'template_section', { section: '2' })).structuredContent as { subsections: Array<{ id: string }> };
     assert.deepEqual(parent.subsections.map((section) => section.id), ['2.1', '2.2', '2.3']);
   });
 
   it('list_documents finds the architecture documents with template and completion, and names what it could not read', async () => {
-    const result = await call(client, 'list_documents', {});
+    const result = await call(f.client, 'list_documents', {});
     const listing = result.structuredContent as { documents: Array<{ path: string; template: string; completion: { filled: number; total: number } }>; otherMarkdownFiles: number; problems: Array<{ path: string; reason: string }> };
     assert.deepEqual(listing.documents.map((d) => `${d.path} ${d.template}`), ['docs/decision-half.md decision', 'docs/gaps-en.md high-level-architecture-en', 'docs/gaps-ko.md high-level-architecture', 'docs/platform.md high-level-architecture']);
     assert.deepEqual(listing.documents[3].completion, { filled: 187, total: 193, percent: 96 });
     assert.equal(listing.otherMarkdownFiles, 1);
     assert.deepEqual(listing.problems.map((p) => p.path).sort(), ['docs/binary.md', 'docs/escape.md']);
     assert.match(listing.problems.find((p) => p.path === 'docs/escape.md')!.reason, /outside the working folder/u);
-    const below = (await call(client, 'list_documents', { folder: 'docs' })).structuredContent as { documents: unknown[] };
+    const below = (await call(f.client, 'list_documents', { folder: 'docs' })).structuredContent as { documents: unknown[] };
     assert.equal(below.documents.length, 4);
   });
 
   it('offers the templates as resources', async () => {
-    const { resources } = await client.listResources();
+    const { resources } = await f.client.listResources();
     const uris = resources.map((resource) => resource.uri);
     for (const id of ['high-level-architecture', 'high-level-architecture-en', 'adr', 'adr-ko', 'decision']) assert.ok(uris.includes(`archdoc://templates/${id}`), id);
-    const read = await client.readResource({ uri: 'archdoc://templates/decision' });
-    assert.equal((read.contents[0] as { text: string }).text, readFileSync(join(root, '.archdoc/templates/decision.md'), 'utf8'));
-    await assert.rejects(client.readResource({ uri: 'archdoc://templates/nope' }), /unknown template/u);
+    const read = await f.client.readResource({ uri: 'archdoc://templates/decision' });
+    assert.equal((read.contents[0] as { text: string }).text, readFileSync(join(f.root, '.archdoc/templates/decision.md'), 'utf8'));
+    await assert.rejects(f.client.readResource({ uri: 'archdoc://templates/nope' }), /unknown template/u);
   });
 });
 
 describe('archdoc mcp --allow-writes (in process)', function () {
   this.timeout(120000);
-  let root: string;
-  let outside: string;
-  let client: Client;
+  const f = inProcessFolder(true);
 
-  beforeEach(async () => {
-    ({ root, outside } = makeFolder());
-    client = await inProcessClient(root, true);
-  });
-  afterEach(async () => {
-    await client.close();
-    rmSync(root, { recursive: true, force: true });
-    rmSync(outside, { recursive: true, force: true });
-  });
-
-  const lines = (path: string) => readFileSync(join(root, path), 'utf8').split('\n');
+  const lines = (path: string) => readFileSync(join(f.root, path), 'utf8').split('\n');
 
   it('adds the write tools', async () => {
-    assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name).sort(), [...READ_TOOLS, ...WRITE_TOOLS].sort());
+    assert.deepEqual((await f.client.listTools()).tools.map((tool) => tool.name).sort(), [...READ_TOOLS, ...WRITE_TOOLS].sort());
   });
 
   it('insert_section adds only the missing section, where it belongs, and check no longer reports it', async () => {
     const before = lines('docs/gaps-en.md');
-    const result = await call(client, 'insert_section', { path: 'docs/gaps-en.md', section: '5.1.2' });
+    const result = await call(f.client, 'insert_section', { path: 'docs/gaps-en.md', section: '5.1.2' });
     assert.equal(result.isError, undefined, textOf(result));
     const after = lines('docs/gaps-en.md');
     const start = after.indexOf('#### 5.1.2 Inter-System Integration Processes');
@@ -230,47 +221,47 @@ describe('archdoc mcp --allow-writes (in process)', function () {
     // Everything else is unchanged: removing the inserted block gives the original back.
     const inserted = after.length - before.length;
     assert.deepEqual([...after.slice(0, start - 1), ...after.slice(start - 1 + inserted)], before);
-    const check = (await call(client, 'check', { path: 'docs/gaps-en.md' })).structuredContent as { files: Array<{ findings: Array<{ rule: string; message: string }> }> };
+    const check = (await call(f.client, 'check', { path: 'docs/gaps-en.md' })).structuredContent as { files: Array<{ findings: Array<{ rule: string; message: string }> }> };
     assert.ok(!check.files[0].findings.some((finding) => finding.message.includes('5.1.2')));
-    assert.match(await toolError(client, 'insert_section', { path: 'docs/gaps-en.md', section: '5.1.2' }), /is not missing/u);
-    assert.match(await toolError(client, 'insert_section', { path: 'docs/gaps-en.md', section: 'Nonexistent' }), /has no section "Nonexistent"/u);
+    assert.match(await toolError(f.client, 'insert_section', { path: 'docs/gaps-en.md', section: '5.1.2' }), /is not missing/u);
+    assert.match(await toolError(f.client, 'insert_section', { path: 'docs/gaps-en.md', section: 'Nonexistent' }), /has no section "Nonexistent"/u);
   });
 
   it('mark_not_applicable writes N/A into the slot on that line only; on a heading line, the whole section', async () => {
     const before = lines('docs/gaps-en.md');
     assert.equal(before[8], '- **Expected User Scale**: ');
-    await call(client, 'mark_not_applicable', { path: 'docs/gaps-en.md', line: 9 });
+    await call(f.client, 'mark_not_applicable', { path: 'docs/gaps-en.md', line: 9 });
     const after = lines('docs/gaps-en.md');
     assert.equal(after[8], '- **Expected User Scale**: N/A');
     assert.deepEqual([...after.slice(0, 8), ...after.slice(9)], [...before.slice(0, 8), ...before.slice(9)]);
     // 6.3 is an empty section: on its heading, "N/A" goes under it.
     assert.match(after[149], /^### 6\.3 Development Guidelines/u);
-    const result = await call(client, 'mark_not_applicable', { path: 'docs/gaps-en.md', line: 150 });
+    const result = await call(f.client, 'mark_not_applicable', { path: 'docs/gaps-en.md', line: 150 });
     assert.match(textOf(result), /section "6\.3 Development Guidelines" changed/u);
     const marked = lines('docs/gaps-en.md');
     const added = marked.length - after.length;
     assert.deepEqual(marked.slice(149, 152), [after[149], '', 'N/A']);
     assert.deepEqual([...marked.slice(0, 150), ...marked.slice(150 + added)], after);
-    const unchanged = readFileSync(join(root, 'docs/gaps-en.md'));
-    assert.match(await toolError(client, 'mark_not_applicable', { path: 'docs/gaps-en.md', line: 1 }), /line 1 has no open slot.*open slots are on lines/u);
-    assert.match(await toolError(client, 'mark_not_applicable', { path: 'docs/gaps-en.md', line: 0 }), /Invalid arguments/u);
-    assert.match(await toolError(client, 'mark_not_applicable', { path: 'README.md', line: 1 }), /not an architecture document/u);
-    assert.match(await toolError(client, 'mark_not_applicable', { path: 'docs/escape.md', line: 9 }), /outside the working folder/u);
-    assert.deepEqual(readFileSync(join(root, 'docs/gaps-en.md')), unchanged);
-    assert.equal(readFileSync(join(outside, 'secret.md'), 'utf8'), readFileSync(join(repoRoot, 'test/fixtures/blind/gaps-en.md'), 'utf8'));
+    const unchanged = readFileSync(join(f.root, 'docs/gaps-en.md'));
+    assert.match(await toolError(f.client, 'mark_not_applicable', { path: 'docs/gaps-en.md', line: 1 }), /line 1 has no open slot.*open slots are on lines/u);
+    assert.match(await toolError(f.client, 'mark_not_applicable', { path: 'docs/gaps-en.md', line: 0 }), /Invalid arguments/u);
+    assert.match(await toolError(f.client, 'mark_not_applicable', { path: 'README.md', line: 1 }), /not an architecture document/u);
+    assert.match(await toolError(f.client, 'mark_not_applicable', { path: 'docs/escape.md', line: 9 }), /outside the working folder/u);
+    assert.deepEqual(readFileSync(join(f.root, 'docs/gaps-en.md')), unchanged);
+    assert.equal(readFileSync(join(f.outside, 'secret.md'), 'utf8'), readFileSync(join(repoRoot, 'test/fixtures/blind/gaps-en.md'), 'utf8'));
   });
 
   it('keeps a file\'s byte order mark and CRLF line endings, and the Korean "해당 없음"', async () => {
-    const original = readFileSync(join(root, 'docs/gaps-ko.md'), 'utf8');
-    writeFileSync(join(root, 'docs/crlf.md'), `\uFEFF${original.replace(/\n/gu, '\r\n')}`);
-    const check = (await call(client, 'check', { path: 'docs/crlf.md' })).structuredContent as { files: Array<{ findings: Array<{ rule: string; line: number }> }> };
+    const original = readFileSync(join(f.root, 'docs/gaps-ko.md'), 'utf8');
+    writeFileSync(join(f.root, 'docs/crlf.md'), `\uFEFF${original.replace(/\n/gu, '\r\n')}`);
+    const check = (await call(f.client, 'check', { path: 'docs/crlf.md' })).structuredContent as { files: Array<{ findings: Array<{ rule: string; line: number }> }> };
     const field = check.files[0].findings.find((finding) => finding.rule === 'empty-field')!;
     const missing = check.files[0].findings.filter((finding) => finding.rule === 'missing-section') as unknown as Array<{ message: string }>;
     assert.ok(missing.length > 0);
-    await call(client, 'mark_not_applicable', { path: 'docs/crlf.md', line: field.line });
+    await call(f.client, 'mark_not_applicable', { path: 'docs/crlf.md', line: field.line });
     const section = /"([\d.]+)/u.exec(missing[missing.length - 1].message)![1];
-    assert.equal((await call(client, 'insert_section', { path: 'docs/crlf.md', section })).isError, undefined);
-    const bytes = readFileSync(join(root, 'docs/crlf.md'));
+    assert.equal((await call(f.client, 'insert_section', { path: 'docs/crlf.md', section })).isError, undefined);
+    const bytes = readFileSync(join(f.root, 'docs/crlf.md'));
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     assert.equal(text.replace(/\r\n/gu, '').includes('\n'), false, 'every line ending is CRLF');
