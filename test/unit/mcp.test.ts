@@ -343,3 +343,40 @@ describe('archdoc mcp over stdio (node bin/archdoc.js mcp)', function () {
     }
   });
 });
+
+describe('agent contributions and bundles', () => {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const nls = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8'));
+  const nlsKo = JSON.parse(readFileSync(join(repoRoot, 'package.nls.ko.json'), 'utf8'));
+
+  it('contributes the three language-model tools, each registered, referenceable in prompts and described in English and Korean', () => {
+    const tools = pkg.contributes.languageModelTools as Array<Record<string, unknown>>;
+    const source = readFileSync(join(repoRoot, 'src/vscode/lmTools.ts'), 'utf8');
+    assert.deepEqual(tools.map((tool) => `${tool.name} #${tool.toolReferenceName}`), ['archdoc_check #archdocCheck', 'archdoc_outline #archdocOutline', 'archdoc_templateSection #archdocTemplateSection']);
+    for (const tool of tools) {
+      assert.equal(tool.canBeReferencedInPrompt, true);
+      assert.ok(source.includes(`registerTool<DocumentInput>('${tool.name}'`) || source.includes(`registerTool<TemplateSectionInput>('${tool.name}'`), `${tool.name} is registered`);
+      for (const field of ['displayName', 'userDescription', 'modelDescription']) {
+        const key = /^%(.+)%$/u.exec(String(tool[field]))![1];
+        assert.ok(nls[key] && nlsKo[key] && nls[key] !== nlsKo[key], `${tool.name} ${field}`);
+        if (field !== 'displayName') assert.match(nlsKo[key], /[\uac00-\ud7a3]/u);
+      }
+    }
+  });
+
+  it('contributes the MCP server definition provider under the id the extension registers', () => {
+    const source = readFileSync(join(repoRoot, 'src/vscode/mcpProvider.ts'), 'utf8');
+    const [provider] = pkg.contributes.mcpServerDefinitionProviders as Array<{ id: string }>;
+    assert.ok(source.includes(`MCP_PROVIDER_ID = '${provider.id}'`));
+  });
+
+  it('bundles the MCP SDK into the CLI only: neither extension bundle carries it, and the web one never registers a server', () => {
+    const bundle = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
+    assert.match(bundle('out/cli.js'), /modelcontextprotocol/u);
+    assert.doesNotMatch(bundle('out/extension.js'), /@modelcontextprotocol\/sdk|McpServer\b/u);
+    const web = bundle('out/web/extension.js');
+    assert.doesNotMatch(web, /@modelcontextprotocol\/sdk|McpServer\b/u);
+    assert.doesNotMatch(web, /ARCHDOC_NODE_HOST/u, 'the bundler decided the host');
+    assert.match(web, /function registerMcpServerProvider\(context\) \{\s+const \w+ = [^;]+;\s+const Definition = [^;]+;\s+if \(true\) return new/u, "the web build's guard is constant");
+  });
+});

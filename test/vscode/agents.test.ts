@@ -27,9 +27,23 @@ function answered(answer: CheckAnswer): string[] {
   return answer.files[0].findings.map((f) => `${f.rule}@${f.line}:${f.column} ${f.message}`);
 }
 
+/** Files written by `openCopy`, removed after each test (the workspace suite counts the documents it finds). */
+const written: vscode.Uri[] = [];
+
+/** A new workspace file with the fixture document's text, in an editor (other suites expect the fixture itself unopened). */
+async function openCopy(): Promise<{ editor: vscode.TextEditor; uri: vscode.Uri; path: string }> {
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const path = `agents-${Date.now()}.md`;
+  const uri = vscode.Uri.joinPath(folder, path);
+  await vscode.workspace.fs.writeFile(uri, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'docs/architecture.md')));
+  written.push(uri);
+  return { editor: await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri)), uri, path };
+}
+
 describe('language-model tools in a real VS Code', () => {
   afterEach(async () => {
     for (let i = 0; i < 10 && vscode.window.visibleTextEditors.length > 0; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    for (const uri of written.splice(0)) await vscode.workspace.fs.delete(uri);
   });
 
   it('contributes archdoc_check, archdoc_outline and archdoc_templateSection', async () => {
@@ -40,9 +54,7 @@ describe('language-model tools in a real VS Code', () => {
 
   it('archdoc_check answers for the open, unsaved, edited document what the Problems panel shows, parsing no version twice', async () => {
     const api = await archdoc();
-    const folder = vscode.workspace.workspaceFolders![0].uri;
-    const uri = vscode.Uri.joinPath(folder, 'docs/architecture.md');
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const { editor, uri, path } = await openCopy();
     const document = editor.document;
     const line = document.lineAt(17);
     assert.equal(line.text, '- **외부 시스템 연동**: ');
@@ -52,10 +64,10 @@ describe('language-model tools in a real VS Code', () => {
     await editor.edit((builder) => builder.insert(line.range.end, '결제 게이트웨이'));
     await waitFor('the Problems panel to drop the filled field', () => !problems(uri).some((entry) => entry.startsWith('empty-field@18:')));
     const settled = api.stats();
-    const answer = await invokeJson<CheckAnswer>('archdoc_check', { path: 'docs/architecture.md' });
+    const answer = await invokeJson<CheckAnswer>('archdoc_check', { path });
     assert.ok(document.isDirty, 'the edit is not saved');
     assert.deepEqual(answered(answer), problems(uri));
-    assert.equal(answer.files[0].path, 'docs/architecture.md');
+    assert.equal(answer.files[0].path, path);
     assert.deepEqual(api.stats(), settled, 'the tool read the analysis the editor already had');
 
     // An edit the tool sees before the debounce: analysed once, now; the debounced update then reuses that analysis.
@@ -75,9 +87,7 @@ describe('language-model tools in a real VS Code', () => {
 
   it('archdoc_outline and archdoc_templateSection answer for the active document and its template', async () => {
     const api = await archdoc();
-    const folder = vscode.workspace.workspaceFolders![0].uri;
-    const uri = vscode.Uri.joinPath(folder, 'docs/architecture.md');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const { uri } = await openCopy();
     const analysis = await waitFor('analysis', () => api.analysisOf(uri));
     const outline = await invokeJson<{ template: string; completion: { filled: number; total: number }; sections: Array<{ title: string; filled: number; total: number; state: string }> }>('archdoc_outline', {});
     assert.equal(outline.template, 'high-level-architecture');
