@@ -7,6 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { parseArgs } from '../../src/cli/args';
 import { createArchdocServer } from '../../src/mcp/server';
 import { corpusFiles, needsCorpus, repoRoot } from './helpers';
 
@@ -378,5 +379,16 @@ describe('agent contributions and bundles', () => {
     assert.doesNotMatch(web, /@modelcontextprotocol\/sdk|McpServer\b/u);
     assert.doesNotMatch(web, /ARCHDOC_NODE_HOST/u, 'the bundler decided the host');
     assert.match(web, /function registerMcpServerProvider\(context\) \{\s+const \w+ = [^;]+;\s+const Definition = [^;]+;\s+if \(true\) return new/u, "the web build's guard is constant");
+  });
+});
+
+describe('archdoc mcp arguments', () => {
+  it('takes --allow-writes and at most one folder; --allow-writes belongs to mcp alone', () => {
+    assert.deepEqual([parseArgs(['mcp']).allowWrites, parseArgs(['mcp']).paths], [false, []]);
+    assert.deepEqual([parseArgs(['mcp', '--allow-writes', 'docs']).allowWrites, parseArgs(['mcp', '--allow-writes', 'docs']).paths], [true, ['docs']]);
+    assert.throws(() => parseArgs(['mcp', 'a', 'b']), /at most one folder/u);
+    assert.throws(() => parseArgs(['mcp', '--template', 'adr']), /no --template/u);
+    assert.throws(() => parseArgs(['check', '--allow-writes', 'x.md']), /--allow-writes is an option of mcp/u);
+    assert.throws(() => parseArgs(['mcp', '--allow-writes=yes']), /takes no value/u);
   });
 });
