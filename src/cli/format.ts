@@ -119,7 +119,7 @@ export function formatGithub(files: readonly CheckedFile[]): string {
   }
   const rest = [...unshown.values()].reduce((sum, n) => sum + n, 0);
   if (rest > 0) {
-    const kinds = [...unshown].map(([command, n]) => `${n} ${command}`).join(', ');
+    const kinds = ['error', 'warning', 'notice'].filter((command) => unshown.has(command)).map((command) => `${unshown.get(command)} ${command}`).join(', ');
     lines.push(`archdoc: ${rest} more finding(s) not annotated (${kinds}; GitHub shows ${GITHUB_ANNOTATIONS_PER_KIND} of each kind per step). Run archdoc check for all of them.`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
