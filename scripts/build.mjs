@@ -32,6 +32,10 @@ const unitTests = testEntries('test/unit');
 if (unitTests.length > 0) {
   jobs.push(build({ ...node, entryPoints: unitTests, outdir: 'out/test/unit', external: ['mocha', 'markdownlint', 'markdownlint/*'] }));
 }
+const packageTests = testEntries('test/package');
+if (packageTests.length > 0) {
+  jobs.push(build({ ...node, entryPoints: packageTests, outdir: 'out/test/package', external: ['mocha'] }));
+}
 const hostTests = testEntries('test/vscode');
 if (hostTests.length > 0) {
   jobs.push(build({ ...node, entryPoints: hostTests, outdir: 'out/test/vscode', external: ['vscode', 'mocha'] }));
