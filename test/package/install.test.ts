@@ -39,15 +39,15 @@ describe('the npm package', function () {
       sh('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: project });
       assert.deepEqual(readdirSync(join(project, 'node_modules')).filter((name) => !name.startsWith('.')), ['archdoc'], 'no dependencies installed');
       copyFileSync(join(repoRoot, 'test/fixtures/documents/two-missing-sections.md'), join(project, 'architecture.md'));
-      assert.equal(sh('npx', ['--no', 'archdoc', '--version'], { cwd: project }).stdout, `${pkg.version}\n`);
-      const { stdout } = sh('npx', ['--no', 'archdoc', 'check', '--format', 'json', 'architecture.md'], { cwd: project, status: 1 });
+      assert.equal(sh('npx', ['--no', '--', 'archdoc', '--version'], { cwd: project }).stdout, `${pkg.version}\n`);
+      const { stdout } = sh('npx', ['--no', '--', 'archdoc', 'check', '--format', 'json', 'architecture.md'], { cwd: project, status: 1 });
       const json = JSON.parse(stdout);
       assert.deepEqual(Object.keys(json), ['files']);
       assert.deepEqual(Object.keys(json.files[0]), ['path', 'template', 'completion', 'findings']);
       assert.equal(json.files[0].path, 'architecture.md');
       assert.deepEqual(json.files[0].findings.map((f: { rule: string; line: number }) => `${f.rule}:${f.line}`), ['missing-section:332', 'missing-section:486']);
       copyFileSync(join(repoRoot, 'test/fixtures/blind/filled-ko.md'), join(project, 'architecture.md'));
-      sh('npx', ['--no', 'archdoc', 'check', 'architecture.md'], { cwd: project, status: 0 });
+      sh('npx', ['--no', '--', 'archdoc', 'check', 'architecture.md'], { cwd: project, status: 0 });
     } finally {
       rmSync(project, { recursive: true, force: true });
     }
