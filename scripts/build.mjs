@@ -4,6 +4,9 @@ import { build } from 'esbuild';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+// `npm pack` and `npm publish` run `prepare` right after `prepack`, which has just built the production bundles.
+if (process.env.npm_lifecycle_event === 'prepare' && ['pack', 'publish'].includes(process.env.npm_command)) process.exit(0);
+
 const production = process.argv.includes('--production');
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
@@ -29,6 +32,10 @@ const jobs = [build({ ...node, entryPoints: ['src/cli/index.ts'], outfile: 'out/
 const unitTests = testEntries('test/unit');
 if (unitTests.length > 0) {
   jobs.push(build({ ...node, entryPoints: unitTests, outdir: 'out/test/unit', external: ['mocha', 'markdownlint', 'markdownlint/*'] }));
+}
+const packageTests = testEntries('test/package');
+if (packageTests.length > 0) {
+  jobs.push(build({ ...node, entryPoints: packageTests, outdir: 'out/test/package', external: ['mocha'] }));
 }
 const hostTests = testEntries('test/vscode');
 if (hostTests.length > 0) {

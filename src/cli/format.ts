@@ -1,4 +1,4 @@
-/** Output formats of `archdoc check`: text, the documented JSON object, SARIF 2.1.0 and GitHub annotations. */
+/** Output formats of `archdoc check`: text, the documented JSON object, SARIF 2.1.0 and GitHub annotations (the others in formats/). */
 import { type Analysis, checkedFileReport, progressPercent, RULE_IDS, RULES, ruleDocsUrl, type Severity } from '../core';
 
 export interface CheckedFile {
@@ -81,15 +81,34 @@ export function formatSarif(files: readonly CheckedFile[], version: string): str
 }
 
 const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+/** GitHub shows about this many annotations of each kind per step and drops the rest. */
+export const GITHUB_ANNOTATIONS_PER_KIND = 10;
 
+/** Workflow commands for the first findings of each kind, then one line counting the findings left unannotated. */
 export function formatGithub(files: readonly CheckedFile[]): string {
   const escapeData = (text: string) => text.replace(/%/gu, '%25').replace(/\r/gu, '%0D').replace(/\n/gu, '%0A');
   const escapeProperty = (text: string) => escapeData(text).replace(/:/gu, '%3A').replace(/,/gu, '%2C');
-  const lines = files.flatMap(({ path, analysis }) =>
-    analysis.findings.map(
-      (f) =>
-        `::${GITHUB_COMMAND[f.severity]} file=${escapeProperty(path)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escapeProperty(`archdoc ${f.rule}`)}::${escapeData(f.message)}`,
-    ),
-  );
+  const shown = new Map<string, number>();
+  const unshown = new Map<string, number>();
+  const lines: string[] = [];
+  for (const { path, analysis } of files) {
+    for (const f of analysis.findings) {
+      const command = GITHUB_COMMAND[f.severity];
+      const count = shown.get(command) ?? 0;
+      if (count >= GITHUB_ANNOTATIONS_PER_KIND) {
+        unshown.set(command, (unshown.get(command) ?? 0) + 1);
+        continue;
+      }
+      shown.set(command, count + 1);
+      lines.push(
+        `::${command} file=${escapeProperty(path)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escapeProperty(`archdoc ${f.rule}`)}::${escapeData(f.message)}`,
+      );
+    }
+  }
+  const rest = [...unshown.values()].reduce((sum, n) => sum + n, 0);
+  if (rest > 0) {
+    const kinds = ['error', 'warning', 'notice'].filter((command) => unshown.has(command)).map((command) => `${unshown.get(command)} ${command}`).join(', ');
+    lines.push(`archdoc: ${rest} more finding(s) not annotated (${kinds}; GitHub shows ${GITHUB_ANNOTATIONS_PER_KIND} of each kind per step). Run archdoc check for all of them.`);
+  }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -4,8 +4,12 @@ import { resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, builtinTemplates, type Locale, type Template, toLocale } from '../core';
 import { analyzeForCheck } from './analyzeFile';
 import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
+import { applyBaseline, type Baseline, readBaseline } from './baseline';
 import { displayPath, expandPaths, loadTemplates, readTextFile } from './files';
-import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from './format';
+import type { CheckedFile } from './format';
+import { formatReport } from './formats';
+import { gateExitCode } from './gates';
+import { onlyChanged } from './git';
 import { formatOutline } from './outline';
 import { formatRules } from './rules';
 import { readWorkspaceSettings } from './settings';
@@ -38,13 +42,14 @@ export function run(argv: readonly string[], io: Io): number {
     io.stdout(`${ARCHDOC_VERSION}\n`);
     return 0;
   }
+  const environmentLocale = toLocale(io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
   if (args.command === 'rules') {
-    io.stdout(formatRules(args.format === 'json' ? 'json' : 'text', toLocale(args.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG)));
+    io.stdout(formatRules(args.format === 'json' ? 'json' : 'text', args.lang ?? environmentLocale));
     return 0;
   }
-  const locale = args.lang ?? toLocale(io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
   if (args.command === 'mcp') {
     // Loaded only for this command: checking documents does not pay for the MCP SDK.
+    const locale = args.lang ?? environmentLocale;
     void import('../mcp/server').then(({ serveMcp }) => serveMcp({ folder: resolve(io.cwd, args.paths[0] ?? '.'), allowWrites: args.allowWrites, locale, log: io.stderr }));
     return 0;
   }
@@ -53,15 +58,28 @@ export function run(argv: readonly string[], io: Io): number {
   const loaded = loadTemplates(builtinTemplates(), args.templates, io.cwd, settings.templates);
   for (const message of [...loaded.problems, ...loaded.errors]) io.stderr(`archdoc: ${message}\n`);
   if (loaded.errors.length > 0) return 2;
+  const baseline = args.baseline ? readBaseline(args.baseline, args.lang) : undefined;
+  if (baseline && !baseline.ok) {
+    io.stderr(`archdoc: ${args.baseline}: ${baseline.reason}\n`);
+    return 2;
+  }
+  const locale = args.lang ?? baseline?.baseline.lang ?? environmentLocale;
   if (args.command === 'init') return init(args, loaded.templates[0], io);
   if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io);
-  const result = check(args, loaded.templates, locale, settings.options, io);
+  const result = check(args, loaded.templates, locale, settings.options, io, baseline?.baseline);
   // A template that could not be read is an I/O error like an unreadable document.
   return loaded.problems.length > 0 ? 2 : result;
 }
 
-function check(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io): number {
-  const { files, errors } = expandPaths(args.paths);
+function check(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io, baseline?: Baseline): number {
+  const expanded = expandPaths(args.paths);
+  const { errors } = expanded;
+  const selected = args.changedSince ? onlyChanged(expanded.files, args.changedSince, io.cwd) : { ok: true as const, files: expanded.files };
+  if (!selected.ok) {
+    io.stderr(`archdoc: ${selected.reason}\n`);
+    return 2;
+  }
+  const { files } = selected;
   let failed = errors.length > 0;
   for (const { path, reason } of errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
   const checked: CheckedFile[] = [];
@@ -85,20 +103,21 @@ function check(args: ParsedArgs, templates: Template[], locale: Locale, settings
   if (checked.length === 0 && skipped.length === 0) {
     // Nothing was read: the errors above say why, and a summary of nothing would only hide them.
     if (failed) return 2;
-    if (!args.allowEmpty) {
+    if (!args.allowEmpty && expanded.files.length === 0) {
       io.stderr(`archdoc: no Markdown files (*.md, *.markdown) in ${args.paths.join(', ')}; nothing to check (--allow-empty accepts this).\n`);
       return 2;
     }
   }
-  const output = {
-    text: () => formatText(checked, skipped),
-    json: () => formatJson(checked),
-    sarif: () => formatSarif(checked, ARCHDOC_VERSION),
-    github: () => formatGithub(checked),
-  }[args.format]();
-  io.stdout(output);
+  if (files.length === 0 && expanded.files.length > 0) io.stderr(`archdoc: no Markdown file in ${args.paths.join(', ')} changed since ${args.changedSince}.\n`);
+  const baselined = applyBaseline(checked, args, baseline, locale, io.cwd);
+  if (!baselined.ok) {
+    io.stderr(`archdoc: ${args.writeBaseline}: ${baselined.reason}\n`);
+    return 2;
+  }
+  if (baselined.known > 0) io.stderr(`archdoc: ${baselined.known} finding(s) recorded in the baseline are not reported.\n`);
+  io.stdout(formatReport(args.format, baselined.files, skipped, { version: ARCHDOC_VERSION, minCompletion: args.minCompletion }));
   if (failed) return 2;
-  return checked.some((file) => file.analysis.findings.length > 0) ? 1 : 0;
+  return gateExitCode(baselined.files, args, io.stderr);
 }
 
 function init(args: ParsedArgs, template: Template | undefined, io: Io): number {

@@ -3,18 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from './helpers';
+import { archdocCli, repoRoot } from './helpers';
 
-const cli = join(repoRoot, 'bin', 'archdoc.js');
 // Project fixtures: a fully filled document, and the same document without sections 9.2 and 14.2.
 const filled = join(repoRoot, 'test/fixtures/blind/filled-ko.md');
 const deviant = join(repoRoot, 'test/fixtures/documents/two-missing-sections.md');
 const template = join(repoRoot, 'templates/high-level-architecture.md');
 
-function archdoc(args: string[], cwd = repoRoot) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const archdoc = archdocCli;
 
 describe('archdoc check', function () {
   // Every test spawns the CLI (a Node start each): slow when the CPU is shared.
@@ -241,7 +237,7 @@ describe('archdoc check', function () {
     copyFileSync(deviant, join(dir, 'a#b 100%.md'));
     const sarif = JSON.parse(archdoc(['check', '--format', 'sarif', 'a#b 100%.md'], dir).stdout);
     assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'a%23b%20100%25.md');
-    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" check "${template}" "${template}" "${template}" | head -c 10`], { encoding: 'utf8' });
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${join(repoRoot, 'bin', 'archdoc.js')}" check "${template}" "${template}" "${template}" | head -c 10`], { encoding: 'utf8' });
     assert.doesNotMatch(piped.stderr, /EPIPE|Unhandled/u);
   });
 });

@@ -1,4 +1,5 @@
 /** Shared test helpers: repository and corpus paths, and a one-call analysis. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Analysis, analyze, builtinTemplates, compileTemplate, type Finding, type Locale, type Template } from '../../src/core';
@@ -108,4 +109,10 @@ export function worldTemplate(name: string): Template {
   let template = compiledWorld.get(name);
   if (!template) compiledWorld.set(name, (template = compileTemplate(name, readFileSync(join(worldDir, `${name}.md`), 'utf8'))));
   return template;
+}
+
+/** Runs the built `archdoc` command line in a real process (English messages unless `env` says otherwise). */
+export function archdocCli(args: readonly string[], cwd = repoRoot, env: Record<string, string | undefined> = {}) {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'archdoc.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

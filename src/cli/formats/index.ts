@@ -1,0 +1,30 @@
+/** Every report format of `archdoc check`, by its --format name. */
+import type { Format } from '../args';
+import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from '../format';
+import { formatGitlab } from './gitlab';
+import { formatJunit } from './junit';
+import { formatMarkdown } from './markdown';
+
+export function formatReport(
+  format: Format,
+  files: readonly CheckedFile[],
+  skipped: readonly string[],
+  { version, minCompletion }: { version: string; minCompletion?: number },
+): string {
+  switch (format) {
+    case 'text':
+      return formatText(files, skipped);
+    case 'json':
+      return formatJson(files);
+    case 'sarif':
+      return formatSarif(files, version);
+    case 'github':
+      return formatGithub(files);
+    case 'gitlab':
+      return formatGitlab(files);
+    case 'junit':
+      return formatJunit(files);
+    case 'markdown':
+      return formatMarkdown(files, minCompletion);
+  }
+}
