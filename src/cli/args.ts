@@ -1,5 +1,6 @@
 /** Command-line parsing for `archdoc check|init|outline`. */
 import type { Locale } from '../core';
+import { parseShard, type Shard } from './shard';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
@@ -13,12 +14,19 @@ export interface ParsedArgs {
   lang?: Locale;
   /** check: a path list holding no Markdown file is not an error. */
   allowEmpty: boolean;
+  /** check: worker threads (undefined = one per core). */
+  jobs?: number;
+  /** check: reuse results of unchanged documents. */
+  cache: boolean;
+  cacheLocation?: string;
+  shard?: Shard;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  archdoc check [--format text|json|sarif|github] [--template ID|PATH]… [--allow-empty] PATH…
+  archdoc check [--format text|json|sarif|github] [--template ID|PATH]… [--allow-empty]
+                [--jobs N] [--cache [--cache-location DIR]] [--shard I/N] PATH…
   archdoc init [--template ID|PATH] [FILE]
   archdoc outline [--template ID|PATH] FILE
   archdoc rules [--format text|json]
@@ -32,6 +40,11 @@ Options:
                   one in .archdoc/templates/) or the path of a template Markdown file; repeatable. A file named
                   on the command line is checked against the first one even without a matching title
   --allow-empty   exit 0 when the paths hold no Markdown file (default: exit 2)
+  --jobs N        check with N worker threads (default: one per core; 1 = in this process); same output for every N
+  --cache         reuse the results of documents unchanged since the last run with the same templates, settings
+                  and archdoc version
+  --cache-location DIR   where --cache keeps its file (default: node_modules/.cache/archdoc)
+  --shard I/N     check only part I of N of the documents (a stable split by path, for parallel CI jobs)
   --lang L        language of messages: en or ko (default: from LANG)
   -h, --help      this help
   --version       the version
@@ -72,6 +85,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         if (inline !== undefined) throw new UsageError('--allow-empty takes no value.');
         parsed.allowEmpty = true;
         break;
+      case '--jobs':
+        parsed.jobs = parseJobs(value());
+        break;
+      case '--cache':
+        if (inline !== undefined) throw new UsageError('--cache takes no value (--cache-location names the folder).');
+        parsed.cache = true;
+        break;
+      case '--cache-location':
+        parsed.cacheLocation = value();
+        break;
+      case '--shard':
+        parsed.shard = parseShard(value());
+        break;
       case '-h':
       case '--help':
         return base('help');
@@ -90,10 +116,20 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'outline' && parsed.paths.length !== 1) throw new UsageError('outline needs exactly one file.');
   if (command === 'init' && parsed.paths.length > 1) throw new UsageError('init takes at most one file.');
   if (command !== 'check' && parsed.allowEmpty) throw new UsageError('--allow-empty is an option of check.');
+  if (command !== 'check' && (parsed.jobs !== undefined || parsed.cache || parsed.cacheLocation !== undefined || parsed.shard)) {
+    throw new UsageError('--jobs, --cache, --cache-location and --shard are options of check.');
+  }
+  if (parsed.cacheLocation !== undefined && !parsed.cache) throw new UsageError('--cache-location needs --cache.');
   if (command !== 'check' && parsed.templates.length > 1) throw new UsageError(`${command} takes at most one --template.`);
   return parsed;
 }
 
 function base(command: ParsedArgs['command']): ParsedArgs {
-  return { command, format: 'text', templates: [], paths: [], allowEmpty: false };
+  return { command, format: 'text', templates: [], paths: [], allowEmpty: false, cache: false };
+}
+
+function parseJobs(value: string): number {
+  const jobs = /^\d+$/u.test(value) ? Number(value) : NaN;
+  if (!(jobs >= 1 && jobs <= 256)) throw new UsageError(`--jobs needs a whole number from 1 to 256, not "${value}".`);
+  return jobs;
 }

@@ -1,12 +1,16 @@
 /** The `archdoc` command line: the same engine as the extension, for CI. */
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, builtinTemplates, type Locale, type Template, toLocale } from '../core';
 import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
+import { DEFAULT_CACHE_FOLDER } from './cache';
 import { displayPath, expandPaths, loadTemplates, readTextFile } from './files';
 import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from './format';
+import { checkDocuments } from './jobs';
 import { formatOutline } from './outline';
 import { formatRules } from './rules';
 import { readWorkspaceSettings } from './settings';
+import { selectShard } from './shard';
 
 declare const ARCHDOC_VERSION: string;
 
@@ -17,7 +21,7 @@ interface Io {
   env: Record<string, string | undefined>;
 }
 
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   let args: ParsedArgs;
   try {
     args = parseArgs(argv);
@@ -48,35 +52,44 @@ export function run(argv: readonly string[], io: Io): number {
   const locale = args.lang ?? toLocale(io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
   if (args.command === 'init') return init(args, loaded.templates[0], io);
   if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io);
-  const result = check(args, loaded.templates, locale, settings.options, io);
+  const result = await check(args, loaded.templates, locale, settings.options, io);
   // A template that could not be read is an I/O error like an unreadable document.
   return loaded.problems.length > 0 ? 2 : result;
 }
 
-function check(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io): number {
+async function check(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io): Promise<number> {
   const { files, errors } = expandPaths(args.paths);
   let failed = errors.length > 0;
   for (const { path, reason } of errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
+  const forced = new Set(args.templates.length > 0 ? args.paths : []);
+  // A file named on the command line together with --template is included as by an `archdoc.include` glob: checked
+  // against the first --template when neither its front matter nor its title names one.
+  const all = files.map((file) => {
+    const path = displayPath(file, io.cwd);
+    return { file, path, include: forced.has(file) ? [...(settings.include ?? []), literalGlob(path)] : settings.include };
+  });
+  const tasks = args.shard ? selectShard(all, (task) => task.path, args.shard) : all;
+  const cacheFolder = args.cache ? resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_FOLDER) : undefined;
+  const { outcomes, problems } = await checkDocuments(tasks, { templates, locale, settings }, { jobs: args.jobs, cacheFolder });
+  for (const problem of problems) io.stderr(`archdoc: ${problem}\n`);
   const checked: CheckedFile[] = [];
   const skipped: string[] = [];
-  const forced = new Set(args.templates.length > 0 ? args.paths : []);
-  for (const file of files) {
-    const path = displayPath(file, io.cwd);
-    const read = readTextFile(file);
-    if (!read.ok) {
-      io.stderr(`archdoc: ${path}: ${read.reason}\n`);
+  for (const { path, error, analysis } of outcomes) {
+    if (!analysis) {
+      io.stderr(`archdoc: ${path}: ${error}\n`);
       failed = true;
       continue;
     }
-    // A file named on the command line together with --template is included as by an `archdoc.include` glob: checked
-    // against the first --template when neither its front matter nor its title names one.
-    const include = forced.has(file) ? [...(settings.include ?? []), literalGlob(path)] : settings.include;
-    const analysis = analyze(read.text, { templates, locale, options: { ...settings, path, include } });
     if (analysis.templateId) checked.push({ path, analysis });
     else skipped.push(path);
     if (analysis.skippedReason) io.stderr(`archdoc: ${path}: ${analysis.skippedReason}\n`);
     // A front matter naming a template that does not exist is a configuration error, not a pass.
     if (!analysis.templateId && analysis.skippedReason) failed = true;
+  }
+  // A shard of a matrix may hold none of the documents: that is not "no Markdown files".
+  if (tasks.length === 0 && all.length > 0) {
+    io.stderr(`archdoc: shard ${args.shard!.index}/${args.shard!.count} holds none of the ${all.length} Markdown file(s).\n`);
+    return failed ? 2 : 0;
   }
   if (checked.length === 0 && skipped.length === 0) {
     // Nothing was read: the errors above say why, and a summary of nothing would only hide them.
