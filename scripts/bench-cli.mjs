@@ -4,10 +4,13 @@
 // markdownlint-cli2, of a cold `archdoc check` and of a warm `archdoc check --cache`, and the time per document.
 // The last line is JSON: {"coldOverMarkdownlintCli2", "warmOverCold", "perDocGrowth"} (at the largest N).
 //
-// usage: node scripts/bench-cli.mjs [--sizes 100,1000] [--runs 3]   (after `node scripts/build.mjs`)
+// The cold run is `archdoc check --cache` with an empty cache (it writes the cache), the warm run the same again.
+//
+// usage: node scripts/bench-cli.mjs [--sizes 100,1000] [--runs R]   (after `node scripts/build.mjs`)
+//   R repetitions per size (default: 3 up to 100 documents, 1 above, where one run of each tool takes minutes)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +21,10 @@ const option = (name, fallback) => {
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 };
 const sizes = option('--sizes', '100,1000').split(',').map(Number);
-const runs = Number(option('--runs', '3'));
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
-  console.error('usage: node scripts/bench-cli.mjs [--sizes 100,1000] [--runs 3]');
+const runsOption = option('--runs', undefined);
+const runsAt = (count) => (runsOption === undefined ? (count <= 100 ? 3 : 1) : Number(runsOption));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runsAt(1)) || runsAt(1) < 1) {
+  console.error('usage: node scripts/bench-cli.mjs [--sizes 100,1000] [--runs R]');
   process.exit(2);
 }
 
@@ -91,25 +95,25 @@ function measure(count, texts) {
   try {
     writeDocuments(folder, texts, count);
     const cacheLocation = join(folder, '.cache', 'archdoc');
+    const archdoc = [archdocBin, 'check', '--cache', '--cache-location', cacheLocation, 'docs'];
     const markdownlint = [];
     const cold = [];
     const warm = [];
-    for (let run = 0; run < runs; run++) {
+    for (let run = 0; run < runsAt(count); run++) {
       // Interleaved, so that load from other processes on the machine falls on every tool alike.
       markdownlint.push(timed([markdownlintBin, 'docs/**/*.md'], folder));
-      cold.push(timed([archdocBin, 'check', 'docs'], folder));
       rmSync(cacheLocation, { recursive: true, force: true });
-      timed([archdocBin, 'check', '--cache', '--cache-location', cacheLocation, 'docs'], folder); // fills the cache
-      warm.push(timed([archdocBin, 'check', '--cache', '--cache-location', cacheLocation, 'docs'], folder));
+      cold.push(timed(archdoc, folder));
+      warm.push(timed(archdoc, folder));
     }
-    return { count, markdownlint: medianOf(markdownlint), cold: medianOf(cold), warm: medianOf(warm) };
+    return { count, runs: runsAt(count), markdownlint: medianOf(markdownlint), cold: medianOf(cold), warm: medianOf(warm) };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
 const { folder, texts } = sourceDocuments();
-console.log(`archdoc check vs markdownlint-cli2 — ${texts.length} source documents from ${folder}, median of ${runs} run(s), times in ms`);
+console.log(`archdoc check vs markdownlint-cli2 on ${cpus().length} core(s) — ${texts.length} source documents from ${folder}; times in ms, medians`);
 const ratio = (a, b) => (a === null || b === null || b === 0 ? null : Math.round((a / b) * 1000) / 1000);
 const ms = (value) => (value === null ? 'n/a' : value.toFixed(0));
 const rows = [];
@@ -119,7 +123,7 @@ for (const count of sizes) {
   const perDoc = row.cold.wall / count;
   console.log(
     [
-      `N=${String(count).padStart(5)}`,
+      `N=${String(count).padStart(5)} ×${row.runs}`,
       `markdownlint-cli2 wall ${ms(row.markdownlint.wall)} cpu ${ms(row.markdownlint.cpu)}`,
       `archdoc cold wall ${ms(row.cold.wall)} cpu ${ms(row.cold.cpu)} (${ratio(row.cold.wall, row.markdownlint.wall)}× wall, ${ratio(row.cold.cpu, row.markdownlint.cpu)}× cpu)`,
       `warm --cache wall ${ms(row.warm.wall)} cpu ${ms(row.warm.cpu)} (${ratio(row.warm.wall, row.cold.wall)}× cold)`,
