@@ -50,17 +50,25 @@ export class ResultCache {
     this.entries.set(path, { key, analysis });
   }
 
-  /** Writes the cache (to a temporary file renamed into place, so a reader never sees half a file); the error message on failure. */
-  save(): string | undefined {
+  /**
+   * Writes the cache with the entries `keep` accepts (to a temporary file renamed into place, so that a reader never
+   * sees half a file); the error message on failure.
+   */
+  save(keep: (path: string) => boolean): string | undefined {
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(join(this.file, '..'), { recursive: true });
-      const stored: Stored = { configuration: this.configuration, entries: Object.fromEntries(this.entries) };
+      const entries = Object.fromEntries([...this.entries].filter(([path]) => keep(path)));
+      const stored: Stored = { configuration: this.configuration, entries };
       writeFileSync(temporary, serialize(stored));
       renameSync(temporary, this.file);
       return undefined;
     } catch (error) {
-      rmSync(temporary, { force: true });
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // the folder itself is unusable: nothing was written
+      }
       return `cache ${this.file} not written: ${error instanceof Error ? error.message : String(error)}`;
     }
   }

@@ -3,8 +3,9 @@
  * that remain run in `--jobs N` worker threads, or in this thread for one job or one document. Results come back in
  * the order of the files, whichever worker finished first, so the output is the same for every N.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Analysis } from '../core';
 import { documentKey, ResultCache } from './cache';
@@ -28,6 +29,8 @@ export interface CheckOptions {
   jobs?: number;
   /** The cache folder, when results are cached. */
   cacheFolder?: string;
+  /** The folder the documents' paths are relative to. */
+  cwd: string;
 }
 
 /** At most this many documents wait in a worker's queue, so that no worker idles between two. */
@@ -72,7 +75,9 @@ export async function checkDocuments(
   } else {
     await runInWorkers(work(), workers, setup, finish);
   }
-  const unsaved = cache?.save();
+  // Results of documents not checked this time stay for the next run on them, unless the file is gone.
+  const checked = new Set(tasks.map((task) => task.path));
+  const unsaved = cache?.save((path) => checked.has(path) || existsSync(resolve(options.cwd, path)));
   if (unsaved) problems.push(unsaved);
   return { outcomes, problems };
 }

@@ -70,7 +70,7 @@ async function check(args: ParsedArgs, templates: Template[], locale: Locale, se
   });
   const tasks = args.shard ? selectShard(all, (task) => task.path, args.shard) : all;
   const cacheFolder = args.cache ? resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_FOLDER) : undefined;
-  const { outcomes, problems } = await checkDocuments(tasks, { templates, locale, settings }, { jobs: args.jobs, cacheFolder });
+  const { outcomes, problems } = await checkDocuments(tasks, { templates, locale, settings }, { jobs: args.jobs, cacheFolder, cwd: io.cwd });
   for (const problem of problems) io.stderr(`archdoc: ${problem}\n`);
   const checked: CheckedFile[] = [];
   const skipped: string[] = [];

@@ -168,5 +168,22 @@ describe('archdoc check on many documents (--shard, --jobs, --cache)', function 
       assert.deepEqual(archdoc(['check', '--cache', '--cache-location', 'ci-cache', 'docs'], dir), expected);
       assert.doesNotThrow(() => deserialize(readFileSync(file)), 'rewritten as a valid cache');
     }
+    // A cache that cannot be written is named, and changes nothing else.
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const unwritable = archdoc(['check', '--cache', '--cache-location', 'not-a-folder', 'docs'], dir);
+    assert.equal(unwritable.stdout, expected.stdout);
+    assert.equal(unwritable.code, expected.code);
+    assert.match(unwritable.stderr, /archdoc: cache .*not-a-folder.* not written: /u);
+  });
+
+  it('--cache forgets documents that were deleted and keeps those not checked this time', () => {
+    project(dir, 4);
+    const stored = () => Object.keys(deserialize(readFileSync(join(dir, CACHE_FILE))).entries).sort();
+    archdoc(['check', '--cache', 'docs'], dir);
+    const all = stored();
+    assert.equal(all.length, 4);
+    rmSync(join(dir, 'docs', 'team-0', 'runbook-00.md'));
+    archdoc(['check', '--cache', 'docs/team-1'], dir);
+    assert.deepEqual(stored(), all.filter((path) => path !== 'docs/team-0/runbook-00.md'));
   });
 });
