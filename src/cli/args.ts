@@ -1,5 +1,6 @@
 /** Command-line parsing for `archdoc check|init|outline`. */
 import type { Locale, Severity } from '../core';
+import { parseShard, type Shard } from './shard';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit' | 'markdown';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'markdown'];
@@ -25,6 +26,12 @@ export interface ParsedArgs {
   writeBaseline?: string;
   /** check: only the files changed since this git ref. */
   changedSince?: string;
+  /** check: worker threads (undefined = one per core). */
+  jobs?: number;
+  /** check: reuse results of unchanged documents. */
+  cache: boolean;
+  cacheLocation?: string;
+  shard?: Shard;
 }
 
 export class UsageError extends Error {}
@@ -32,7 +39,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   archdoc check [--format text|json|sarif|github|gitlab|junit|markdown] [--template ID|PATH]… [--allow-empty]
                 [--fail-on SEVERITY|none] [--min-completion PCT] [--baseline FILE | --write-baseline FILE]
-                [--changed-since REF] PATH…
+                [--changed-since REF] [--jobs N] [--cache [--cache-location DIR]] [--shard I/N] PATH…
   archdoc init [--template ID|PATH] [FILE]
   archdoc outline [--template ID|PATH] FILE
   archdoc rules [--format text|json]
@@ -60,6 +67,11 @@ Options:
                   record every current finding in FILE (then check as with --baseline FILE)
   --changed-since REF
                   check only the files changed since the git ref REF (committed, staged, unstaged or new)
+  --jobs N        check with N worker threads (default: one per core; 1 = in this process); same output for every N
+  --cache         reuse the results of documents unchanged since the last run with the same templates, settings
+                  and archdoc version
+  --cache-location DIR   where --cache keeps its file (default: node_modules/.cache/archdoc)
+  --shard I/N     check only part I of N of the documents (a stable split by path, for parallel CI jobs)
   --lang L        language of messages: en or ko (default: from LANG)
   -h, --help      this help
   --version       the version
@@ -131,6 +143,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         checkOnly(flag);
         parsed.changedSince = value();
         break;
+      case '--jobs':
+        parsed.jobs = parseJobs(value());
+        break;
+      case '--cache':
+        if (inline !== undefined) throw new UsageError('--cache takes no value (--cache-location names the folder).');
+        parsed.cache = true;
+        break;
+      case '--cache-location':
+        parsed.cacheLocation = value();
+        break;
+      case '--shard':
+        parsed.shard = parseShard(value());
+        break;
       case '-h':
       case '--help':
         return base('help');
@@ -152,6 +177,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command !== 'mcp' && parsed.allowWrites) throw new UsageError('--allow-writes is an option of mcp.');
   if (command !== 'check' && parsed.allowEmpty) throw new UsageError('--allow-empty is an option of check.');
   if (parsed.baseline && parsed.writeBaseline) throw new UsageError('--baseline and --write-baseline cannot be combined: --write-baseline records every current finding.');
+  if (command !== 'check' && (parsed.jobs !== undefined || parsed.cache || parsed.cacheLocation !== undefined || parsed.shard)) {
+    throw new UsageError('--jobs, --cache, --cache-location and --shard are options of check.');
+  }
+  if (parsed.cacheLocation !== undefined && !parsed.cache) throw new UsageError('--cache-location needs --cache.');
   if (command !== 'check' && parsed.templates.length > 1) throw new UsageError(`${command} takes at most one --template.`);
   return parsed;
 }
@@ -164,5 +193,11 @@ function percentage(flag: string, text: string): number {
 }
 
 function base(command: ParsedArgs['command']): ParsedArgs {
-  return { command, format: 'text', templates: [], paths: [], allowEmpty: false, allowWrites: false, failOn: 'hint' };
+  return { command, format: 'text', templates: [], paths: [], allowEmpty: false, allowWrites: false, failOn: 'hint', cache: false };
+}
+
+function parseJobs(value: string): number {
+  const jobs = /^\d+$/u.test(value) ? Number(value) : NaN;
+  if (!(jobs >= 1 && jobs <= 256)) throw new UsageError(`--jobs needs a whole number from 1 to 256, not "${value}".`);
+  return jobs;
 }

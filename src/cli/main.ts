@@ -2,28 +2,17 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type AnalyzeOptions, analyze, builtinTemplates, type Locale, type Template, toLocale } from '../core';
-import { analyzeForCheck } from './analyzeFile';
 import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
-import { applyBaseline, type Baseline, readBaseline } from './baseline';
-import { displayPath, expandPaths, loadTemplates, readTextFile } from './files';
-import type { CheckedFile } from './format';
-import { formatReport } from './formats';
-import { gateExitCode } from './gates';
-import { onlyChanged } from './git';
+import { readBaseline } from './baseline';
+import { check, type Io } from './check';
+import { displayPath, loadTemplates, readTextFile } from './files';
 import { formatOutline } from './outline';
 import { formatRules } from './rules';
 import { readWorkspaceSettings } from './settings';
 
 declare const ARCHDOC_VERSION: string;
 
-interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-  env: Record<string, string | undefined>;
-}
-
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   let args: ParsedArgs;
   try {
     args = parseArgs(argv);
@@ -66,58 +55,9 @@ export function run(argv: readonly string[], io: Io): number {
   const locale = args.lang ?? baseline?.baseline.lang ?? environmentLocale;
   if (args.command === 'init') return init(args, loaded.templates[0], io);
   if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io);
-  const result = check(args, loaded.templates, locale, settings.options, io, baseline?.baseline);
+  const result = await check(args, { templates: loaded.templates, locale, settings: settings.options }, io, baseline?.baseline);
   // A template that could not be read is an I/O error like an unreadable document.
   return loaded.problems.length > 0 ? 2 : result;
-}
-
-function check(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io, baseline?: Baseline): number {
-  const expanded = expandPaths(args.paths);
-  const { errors } = expanded;
-  const selected = args.changedSince ? onlyChanged(expanded.files, args.changedSince, io.cwd) : { ok: true as const, files: expanded.files };
-  if (!selected.ok) {
-    io.stderr(`archdoc: ${selected.reason}\n`);
-    return 2;
-  }
-  const { files } = selected;
-  let failed = errors.length > 0;
-  for (const { path, reason } of errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
-  const checked: CheckedFile[] = [];
-  const skipped: string[] = [];
-  const forced = new Set(args.templates.length > 0 ? args.paths : []);
-  for (const file of files) {
-    const path = displayPath(file, io.cwd);
-    const read = readTextFile(file);
-    if (!read.ok) {
-      io.stderr(`archdoc: ${path}: ${read.reason}\n`);
-      failed = true;
-      continue;
-    }
-    const analysis = analyzeForCheck(read.text, path, { templates, locale, settings }, forced.has(file));
-    if (analysis.templateId) checked.push({ path, analysis });
-    else skipped.push(path);
-    if (analysis.skippedReason) io.stderr(`archdoc: ${path}: ${analysis.skippedReason}\n`);
-    // A front matter naming a template that does not exist is a configuration error, not a pass.
-    if (!analysis.templateId && analysis.skippedReason) failed = true;
-  }
-  if (checked.length === 0 && skipped.length === 0) {
-    // Nothing was read: the errors above say why, and a summary of nothing would only hide them.
-    if (failed) return 2;
-    if (!args.allowEmpty && expanded.files.length === 0) {
-      io.stderr(`archdoc: no Markdown files (*.md, *.markdown) in ${args.paths.join(', ')}; nothing to check (--allow-empty accepts this).\n`);
-      return 2;
-    }
-  }
-  if (files.length === 0 && expanded.files.length > 0) io.stderr(`archdoc: no Markdown file in ${args.paths.join(', ')} changed since ${args.changedSince}.\n`);
-  const baselined = applyBaseline(checked, args, baseline, locale, io.cwd);
-  if (!baselined.ok) {
-    io.stderr(`archdoc: ${args.writeBaseline}: ${baselined.reason}\n`);
-    return 2;
-  }
-  if (baselined.known > 0) io.stderr(`archdoc: ${baselined.known} finding(s) recorded in the baseline are not reported.\n`);
-  io.stdout(formatReport(args.format, baselined.files, skipped, { version: ARCHDOC_VERSION, minCompletion: args.minCompletion }));
-  if (failed) return 2;
-  return gateExitCode(baselined.files, args, io.stderr);
 }
 
 function init(args: ParsedArgs, template: Template | undefined, io: Io): number {

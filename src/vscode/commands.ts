@@ -19,6 +19,7 @@ import {
 import { workspaceEdit } from './codeActions';
 import { toVsRange } from './convert';
 import { toDiagnostic } from './diagnostics';
+import { inTurns } from './inTurns';
 import type { DocumentModel } from './model';
 import type { TemplateRegistry } from './templates';
 import type { SectionsTreeProvider, TreeNode } from './tree';
@@ -158,10 +159,8 @@ async function checkWorkspace(model: DocumentModel, diagnostics: vscode.Diagnost
     async (progress, token) => {
       const files = await documentCandidates(token);
       const result: WorkspaceCheck = { checked: 0, findings: 0, documents: [], skipped: [] };
-      for (const [index, uri] of files.entries()) {
-        if (token.isCancellationRequested) break;
+      const check = async (uri: vscode.Uri) => {
         const path = vscode.workspace.asRelativePath(uri);
-        progress.report({ message: path, increment: 100 / files.length });
         const analysis = await model.analysisOfUri(uri);
         if (analysis?.templateId) {
           result.checked++;
@@ -172,8 +171,12 @@ async function checkWorkspace(model: DocumentModel, diagnostics: vscode.Diagnost
           result.skipped.push(path);
           diagnostics.delete(uri);
         }
-        if (index % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 0)); // keep the host responsive
-      }
+      };
+      progress.report({ message: vscode.l10n.t('{0}/{1} documents', 0, files.length) });
+      await inTurns(files, check, {
+        progress: (done, total) => progress.report({ message: vscode.l10n.t('{0}/{1} documents', done, total), increment: 100 / total }),
+        isCancelled: () => token.isCancellationRequested,
+      });
       void vscode.window.showInformationMessage(vscode.l10n.t('archdoc: {0} architecture documents checked, {1} findings.', result.checked, result.findings));
       return result;
     },

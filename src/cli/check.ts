@@ -1,0 +1,78 @@
+/** `archdoc check`: the files to check (paths, --changed-since, --shard), their analyses (--jobs, --cache), the report and the gates. */
+import { resolve } from 'node:path';
+import type { CheckContext } from './analyzeFile';
+import type { ParsedArgs } from './args';
+import { applyBaseline, type Baseline } from './baseline';
+import { DEFAULT_CACHE_FOLDER } from './cache';
+import { displayPath, expandPaths } from './files';
+import type { CheckedFile } from './format';
+import { formatReport } from './formats';
+import { gateExitCode } from './gates';
+import { onlyChanged } from './git';
+import { checkDocuments } from './jobs';
+import { selectShard } from './shard';
+
+declare const ARCHDOC_VERSION: string;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export async function check(args: ParsedArgs, context: CheckContext, io: Io, baseline?: Baseline): Promise<number> {
+  const expanded = expandPaths(args.paths);
+  const { errors } = expanded;
+  const selected = args.changedSince ? onlyChanged(expanded.files, args.changedSince, io.cwd) : { ok: true as const, files: expanded.files };
+  if (!selected.ok) {
+    io.stderr(`archdoc: ${selected.reason}\n`);
+    return 2;
+  }
+  const { files } = selected;
+  let failed = errors.length > 0;
+  for (const { path, reason } of errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
+  const named = new Set(args.templates.length > 0 ? args.paths : []);
+  const all = files.map((file) => ({ file, path: displayPath(file, io.cwd), named: named.has(file) }));
+  const tasks = args.shard ? selectShard(all, (task) => task.path, args.shard) : all;
+  const cacheFolder = args.cache ? resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_FOLDER) : undefined;
+  const { outcomes, problems } = await checkDocuments(tasks, context, { jobs: args.jobs, cacheFolder, cwd: io.cwd });
+  for (const problem of problems) io.stderr(`archdoc: ${problem}\n`);
+  const checked: CheckedFile[] = [];
+  const skipped: string[] = [];
+  for (const { path, error, analysis } of outcomes) {
+    if (!analysis) {
+      io.stderr(`archdoc: ${path}: ${error}\n`);
+      failed = true;
+      continue;
+    }
+    if (analysis.templateId) checked.push({ path, analysis });
+    else skipped.push(path);
+    if (analysis.skippedReason) io.stderr(`archdoc: ${path}: ${analysis.skippedReason}\n`);
+    // A front matter naming a template that does not exist is a configuration error, not a pass.
+    if (!analysis.templateId && analysis.skippedReason) failed = true;
+  }
+  // A shard of a matrix may hold none of the documents: that is not "no Markdown files".
+  if (args.shard && tasks.length === 0 && all.length > 0) {
+    io.stderr(`archdoc: shard ${args.shard.index}/${args.shard.count} holds none of the ${all.length} Markdown file(s).\n`);
+    return failed ? 2 : 0;
+  }
+  if (checked.length === 0 && skipped.length === 0) {
+    // Nothing was read: the errors above say why, and a summary of nothing would only hide them.
+    if (failed) return 2;
+    if (!args.allowEmpty && expanded.files.length === 0) {
+      io.stderr(`archdoc: no Markdown files (*.md, *.markdown) in ${args.paths.join(', ')}; nothing to check (--allow-empty accepts this).\n`);
+      return 2;
+    }
+  }
+  if (files.length === 0 && expanded.files.length > 0) io.stderr(`archdoc: no Markdown file in ${args.paths.join(', ')} changed since ${args.changedSince}.\n`);
+  const baselined = applyBaseline(checked, args, baseline, context.locale, io.cwd);
+  if (!baselined.ok) {
+    io.stderr(`archdoc: ${args.writeBaseline}: ${baselined.reason}\n`);
+    return 2;
+  }
+  if (baselined.known > 0) io.stderr(`archdoc: ${baselined.known} finding(s) recorded in the baseline are not reported.\n`);
+  io.stdout(formatReport(args.format, baselined.files, skipped, { version: ARCHDOC_VERSION, minCompletion: args.minCompletion }));
+  if (failed) return 2;
+  return gateExitCode(baselined.files, args, io.stderr);
+}
