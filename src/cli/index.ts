@@ -8,15 +8,21 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+function internalError(error: unknown): void {
+  // Last resort: a clear message and exit 2, never a stack trace.
+  process.stderr.write(`archdoc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}
+
 try {
-  process.exitCode = run(process.argv.slice(2), {
+  const code = run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
   });
+  if (typeof code === 'number') process.exitCode = code;
+  else code.then((exit) => (process.exitCode = exit), internalError);
 } catch (error) {
-  // Last resort: a clear message and exit 2, never a stack trace.
-  process.stderr.write(`archdoc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 2;
+  internalError(error);
 }

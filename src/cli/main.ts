@@ -1,23 +1,25 @@
 /** The `archdoc` command line: the same engine as the extension, for CI. */
 import { writeFileSync } from 'node:fs';
-import { type AnalyzeOptions, analyze, builtinTemplates, type Locale, type Template, toLocale } from '../core';
+import { type Analysis, type AnalyzeOptions, analyze, builtinTemplates, type Locale, type Template, toLocale } from '../core';
 import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
 import { displayPath, expandPaths, loadTemplates, readTextFile } from './files';
 import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from './format';
 import { formatOutline } from './outline';
+import { report } from './report';
 import { formatRules } from './rules';
 import { readWorkspaceSettings } from './settings';
 
 declare const ARCHDOC_VERSION: string;
 
-interface Io {
+export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
 }
 
-export function run(argv: readonly string[], io: Io): number {
+/** The exit code; a promise for commands that wait for other processes (`report --history` runs git). */
+export function run(argv: readonly string[], io: Io): number | Promise<number> {
   let args: ParsedArgs;
   try {
     args = parseArgs(argv);
@@ -48,18 +50,27 @@ export function run(argv: readonly string[], io: Io): number {
   const locale = args.lang ?? toLocale(io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
   if (args.command === 'init') return init(args, loaded.templates[0], io);
   if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io);
+  if (args.command === 'report') return report(args, loaded.templates, locale, settings.options, io);
   const result = check(args, loaded.templates, locale, settings.options, io);
   // A template that could not be read is an I/O error like an unreadable document.
   return loaded.problems.length > 0 ? 2 : result;
 }
 
-function check(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io): number {
+/** The architecture documents among the paths, analysed (read errors and skip reasons written to stderr). */
+export function analysePaths(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io): { checked: Array<CheckedFile & { file: string }>; skipped: string[]; failed: boolean; analyseVersion: (file: string, text: string) => Analysis } {
   const { files, errors } = expandPaths(args.paths);
   let failed = errors.length > 0;
   for (const { path, reason } of errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
-  const checked: CheckedFile[] = [];
+  const checked: Array<CheckedFile & { file: string }> = [];
   const skipped: string[] = [];
   const forced = new Set(args.templates.length > 0 ? args.paths : []);
+  const analyseVersion = (file: string, text: string) => {
+    const path = displayPath(file, io.cwd);
+    // A file named on the command line together with --template is included as by an `archdoc.include` glob: checked
+    // against the first --template when neither its front matter nor its title names one.
+    const include = forced.has(file) ? [...(settings.include ?? []), literalGlob(path)] : settings.include;
+    return analyze(text, { templates, locale, options: { ...settings, path, include } });
+  };
   for (const file of files) {
     const path = displayPath(file, io.cwd);
     const read = readTextFile(file);
@@ -68,16 +79,18 @@ function check(args: ParsedArgs, templates: Template[], locale: Locale, settings
       failed = true;
       continue;
     }
-    // A file named on the command line together with --template is included as by an `archdoc.include` glob: checked
-    // against the first --template when neither its front matter nor its title names one.
-    const include = forced.has(file) ? [...(settings.include ?? []), literalGlob(path)] : settings.include;
-    const analysis = analyze(read.text, { templates, locale, options: { ...settings, path, include } });
-    if (analysis.templateId) checked.push({ path, analysis });
+    const analysis = analyseVersion(file, read.text);
+    if (analysis.templateId) checked.push({ path, analysis, file });
     else skipped.push(path);
     if (analysis.skippedReason) io.stderr(`archdoc: ${path}: ${analysis.skippedReason}\n`);
     // A front matter naming a template that does not exist is a configuration error, not a pass.
     if (!analysis.templateId && analysis.skippedReason) failed = true;
   }
+  return { checked, skipped, failed, analyseVersion };
+}
+
+function check(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io): number {
+  const { checked, skipped, failed } = analysePaths(args, templates, locale, settings, io);
   if (checked.length === 0 && skipped.length === 0) {
     // Nothing was read: the errors above say why, and a summary of nothing would only hide them.
     if (failed) return 2;
