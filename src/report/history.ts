@@ -15,7 +15,7 @@ export const DEFAULT_HISTORY_LIMIT = 30;
  * undefined when that version was not an architecture document (then the commit is left out).
  */
 export async function readHistory(git: GitRunner, fileName: string, limit: number, analyse: (text: string) => Progress | undefined): Promise<HistoryPoint[]> {
-  const log = await git(['log', `-n${Math.max(1, Math.floor(limit))}`, '--format=%H%x09%cI', '--', fileName]);
+  const log = await git(['log', `-n${Math.max(1, Math.floor(limit))}`, '--format=%H%x09%aI', '--', fileName]);
   if (!log) return [];
   const points: HistoryPoint[] = [];
   for (const line of log.split('\n')) {

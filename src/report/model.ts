@@ -8,7 +8,7 @@ import { type Analysis, progressPercent, type SectionNode, type SectionState, ty
 /** One point of a document's completion over time (one commit). */
 export interface HistoryPoint {
   commit: string;
-  /** ISO 8601 commit date. */
+  /** ISO 8601 author date of the commit. */
   date: string;
   filled: number;
   total: number;
