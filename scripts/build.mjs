@@ -45,6 +45,8 @@ if (existsSync('src/extension.ts')) {
       format: 'cjs',
       entryPoints: ['src/extension.ts'],
       outfile: 'out/web/extension.js',
+      // Its `paths` map platform modules to their web twins (no child_process in the browser bundle).
+      tsconfig: 'tsconfig.web.json',
       external: ['vscode'],
       define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
     }),
