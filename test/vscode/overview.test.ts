@@ -28,7 +28,8 @@ describe('architecture overview', function () {
   this.timeout(60_000);
   const adrPath = () => join(workspaceRoot(), 'docs', 'adr-cache.md');
 
-  before(() => writeFileSync(adrPath(), ADR));
+  // Each test starts from the same file on disk (an edited document may have been saved when its editor closed).
+  beforeEach(() => writeFileSync(adrPath(), ADR));
   afterEach(async () => {
     for (let i = 0; i < 10 && vscode.window.tabGroups.all.some((group) => group.tabs.length > 0); i++) {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
