@@ -62,7 +62,7 @@ describe('architecture overview', function () {
     const statsBefore = api.stats();
     const beforeRow = rowsOf(before).get('docs/adr-cache.md')!;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(adrPath()));
-    const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.Two);
+    const editor = await vscode.window.showTextDocument(document);
     const line = document.getText().split('\n').findIndex((text) => text.startsWith('- **Constraints**:'));
     await editor.edit((edit) => edit.insert(new vscode.Position(line, document.lineAt(line).text.length), 'one region'));
     const after = await waitFor('the overview to show the edit', () => {
@@ -76,23 +76,31 @@ describe('architecture overview', function () {
     // One parse per new version: the overview read the model's analysis, it did not parse the edited text itself.
     const statsAfter = api.stats();
     assert.equal(statsAfter.parses - statsBefore.parses, statsAfter.versionsAnalysed - statsBefore.versionsAnalysed);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('marks open slots in the Markdown preview from the editor\'s analysis', async () => {
     const api = await archdoc();
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(adrPath()));
-    await vscode.window.showTextDocument(document);
-    assert.ok(api.analysisOf(document.uri)?.templateId);
-    const parsesBefore = api.stats().parses;
-    const md = api.extendMarkdownIt(new MarkdownIt({ html: true }));
-    const html = md.render(document.getText(), { currentDocument: document.uri });
-    assert.equal(api.stats().parses, parsesBefore, 'the preview used the cached analysis');
-    assert.match(html, /<h2>Context <span class="archdoc-badge archdoc-partial" title="1 of 2 slots filled"[^>]*>1\/2<\/span><\/h2>/u);
-    assert.match(html, /<h2>Decision <span class="archdoc-badge archdoc-complete"[^>]*>2\/2<\/span><\/h2>/u);
-    assert.match(html, /<li class="archdoc-open" title="[^"]*Constraints[^"]*"><strong>Constraints<\/strong>:<\/li>/u);
-    assert.equal((html.match(/archdoc-open/gu) ?? []).length, 1);
-    // Not an architecture document: nothing added.
-    const plain = '# Notes\n\n- **Owner**: \n';
-    assert.equal(md.render(plain, { currentDocument: vscode.Uri.file(join(workspaceRoot(), 'README.md')) }), new MarkdownIt({ html: true }).render(plain));
+    const file = join(workspaceRoot(), 'docs', 'adr-preview.md');
+    writeFileSync(file, ADR);
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(document);
+      assert.ok(api.analysisOf(document.uri)?.templateId);
+      const parsesBefore = api.stats().parses;
+      const md = api.extendMarkdownIt(new MarkdownIt({ html: true }));
+      const html = md.render(document.getText(), { currentDocument: document.uri });
+      assert.equal(api.stats().parses, parsesBefore, 'the preview used the cached analysis');
+      assert.match(html, /<h2>Context <span class="archdoc-badge archdoc-partial" title="1 of 2 slots filled"[^>]*>1\/2<\/span><\/h2>/u);
+      assert.match(html, /<h2>Decision <span class="archdoc-badge archdoc-complete"[^>]*>2\/2<\/span><\/h2>/u);
+      assert.match(html, /<li class="archdoc-open" title="[^"]*Constraints[^"]*"><strong>Constraints<\/strong>:<\/li>/u);
+      assert.equal((html.match(/archdoc-open/gu) ?? []).length, 1);
+      // Not an architecture document: nothing added.
+      const plain = '# Notes\n\n- **Owner**: \n';
+      assert.equal(md.render(plain, { currentDocument: vscode.Uri.file(join(workspaceRoot(), 'README.md')) }), new MarkdownIt({ html: true }).render(plain));
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });
