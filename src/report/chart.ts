@@ -1,5 +1,5 @@
 /** Completion over time as inline SVG: a sparkline for a table cell and a chart with axes for the report. */
-import { progressPercent } from '../core';
+import { progressPercent } from '../core/report';
 import { escapeHtml } from './escape';
 import type { HistoryPoint } from './model';
 

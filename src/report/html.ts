@@ -6,7 +6,7 @@
 import { historyChart, sparkline } from './chart';
 import { escapeHtml } from './escape';
 import type { CellState, ReportCell, ReportGroup, ReportModel, ReportRow } from './model';
-import { REPORT_CSS } from './styles';
+import REPORT_CSS from '../../media/report.css';
 
 export interface TablesOptions {
   /** Cells and document names as buttons carrying `data-link` and `data-line` (the editor's overview). */

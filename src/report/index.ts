@@ -3,5 +3,4 @@ export { buildReportModel, type CellState, type HistoryPoint, type ReportCell, t
 export { cellDescription, renderHistoryCharts, renderHtmlReport, renderLegend, renderSummary, renderTables } from './html';
 export { renderMarkdownReport } from './markdown';
 export { DEFAULT_HISTORY_LIMIT, type GitRunner, readHistory } from './history';
-export { REPORT_CSS } from './styles';
 export { escapeHtml } from './escape';

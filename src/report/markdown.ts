@@ -1,5 +1,5 @@
 /** The overview as Markdown (a job summary, a wiki page): one table per template, a state per template section. */
-import { progressPercent } from '../core';
+import { progressPercent } from '../core/report';
 import { escapeMarkdownCell } from './escape';
 import type { ReportCell, ReportGroup, ReportModel, ReportRow } from './model';
 

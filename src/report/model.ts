@@ -3,7 +3,8 @@
  * architecture document, one cell per template section. Built from analyses only, so every surface (the editor's
  * overview, the HTML and Markdown reports) shows the same numbers as `archdoc check`.
  */
-import { type Analysis, progressPercent, type SectionNode, type SectionState, type Template } from '../core';
+import { progressPercent } from '../core/report';
+import type { Analysis, SectionNode, SectionState, Template } from '../core';
 
 /** One point of a document's completion over time (one commit). */
 export interface HistoryPoint {

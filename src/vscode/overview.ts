@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { type Analysis, DOCUMENT_GLOB, type Progress } from '../core';
-import { buildReportModel, DEFAULT_HISTORY_LIMIT, type HistoryPoint, type ReportModel, renderLegend, renderSummary, renderTables, REPORT_CSS } from '../report';
+import { buildReportModel, DEFAULT_HISTORY_LIMIT, type HistoryPoint, type ReportModel } from '../report';
 import { documentCandidates, isWorkspaceDocument } from './commands';
 import type { DocumentModel } from './model';
 import type { TemplateRegistry } from './templates';
@@ -14,10 +14,9 @@ import type { TemplateRegistry } from './templates';
 /** Reads a file's completion over its version history; absent where the host cannot run git (the web). */
 export type HistorySource = (uri: vscode.Uri, limit: number, analyse: (text: string) => Progress | undefined) => Promise<HistoryPoint[]>;
 
-/** What the overview last sent to its webview (for tests and other extensions). */
+/** What the overview last sent to its webview (for tests and other extensions); the webview renders it. */
 export interface OverviewShown {
   model: ReportModel;
-  html: string;
   updates: number;
 }
 
@@ -65,8 +64,7 @@ export class Overview implements vscode.Disposable {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel('archdoc.overview', vscode.l10n.t('Architecture Overview'), vscode.ViewColumn.Active, {
       enableScripts: true,
-      localResourceRoots: [media],
-      retainContextWhenHidden: false,
+      localResourceRoots: [media, vscode.Uri.joinPath(this.extensionUri, 'out', 'webview')],
     });
     panel.iconPath = vscode.Uri.joinPath(media, 'archdoc.svg');
     this.panel = panel;
@@ -78,8 +76,8 @@ export class Overview implements vscode.Disposable {
       if (message.type === 'ready') void this.post();
       if (message.type === 'open' && typeof message.link === 'string') void this.open(message.link, Number(message.line) || 1);
     });
+    panel.webview.html = this.page(panel.webview);
     await this.reload();
-    panel.webview.html = this.page(panel.webview, this.shown?.html ?? '');
     return this.shown;
   }
 
@@ -139,14 +137,12 @@ export class Overview implements vscode.Disposable {
     const documents = [...this.entries.values()].flatMap(({ uri, analysis, history }) =>
       analysis?.templateId ? [{ path: vscode.workspace.asRelativePath(uri), analysis, link: uri.toString(), history }] : [],
     );
-    const model = buildReportModel(documents, this.templates.all);
-    const html = `${renderSummary(model)}${renderLegend()}${renderTables(model, { interactive: true })}`;
-    this.shown = { model, html, updates: (this.shown?.updates ?? 0) + 1 };
+    this.shown = { model: buildReportModel(documents, this.templates.all), updates: (this.shown?.updates ?? 0) + 1 };
     void this.post();
   }
 
   private async post(): Promise<void> {
-    if (this.panel && this.shown) await this.panel.webview.postMessage({ type: 'update', html: this.shown.html });
+    if (this.panel && this.shown) await this.panel.webview.postMessage({ type: 'update', model: this.shown.model });
   }
 
   private async open(link: string, line: number): Promise<void> {
@@ -154,21 +150,22 @@ export class Overview implements vscode.Disposable {
     await vscode.window.showTextDocument(vscode.Uri.parse(link), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
   }
 
-  /** No remote content: styles and the script carry a fresh nonce, images only from the extension. */
-  private page(webview: vscode.Webview, body: string): string {
+  /** No remote content: the style sheet from the extension, the script only with this page's nonce. */
+  private page(webview: vscode.Webview): string {
     const nonce = newNonce();
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'overview.js'));
-    const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'out', 'webview', 'overview.js'));
+    const styles = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.css'));
+    const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
     return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${nonce}">${REPORT_CSS}</style>
+<link rel="stylesheet" href="${styles}">
 </head>
 <body class="archdoc-overview">
-<main><h1>${vscode.l10n.t('Architecture Overview')}</h1><div id="overview">${body}</div></main>
+<main><h1>${vscode.l10n.t('Architecture Overview')}</h1><div id="overview"></div></main>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

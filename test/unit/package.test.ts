@@ -13,9 +13,9 @@ describe('the extension package', function () {
     const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     const files = result.stdout.trim().split('\n').sort();
-    const allowed = /^(package\.json|package\.nls(\.ko)?\.json|README\.md|CHANGELOG\.md|LICENSE|out\/extension\.js|out\/web\/extension\.js|l10n\/bundle\.l10n\.\w+\.json|snippets\/[\w-]+\.code-snippets|syntaxes\/[\w.-]+\.json|media\/[\w-]+\.(png|svg)|media\/overview\.js|media\/preview\.css)$/u;
+    const allowed = /^(package\.json|package\.nls(\.ko)?\.json|README\.md|CHANGELOG\.md|LICENSE|out\/extension\.js|out\/web\/extension\.js|l10n\/bundle\.l10n\.\w+\.json|snippets\/[\w-]+\.code-snippets|syntaxes\/[\w.-]+\.json|media\/[\w-]+\.(png|svg)|out\/webview\/overview\.js|media\/report\.css|media\/preview\.css)$/u;
     for (const file of files) assert.match(file, allowed);
-    for (const required of ['package.json', 'out/extension.js', 'out/web/extension.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'media/icon.png', 'media/overview.js', 'media/preview.css']) {
+    for (const required of ['package.json', 'out/extension.js', 'out/web/extension.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'media/icon.png', 'out/webview/overview.js', 'media/report.css', 'media/preview.css']) {
       assert.ok(files.includes(required), required);
     }
   });
