@@ -51,13 +51,20 @@ export function renderTables(model: ReportModel, options: TablesOptions): string
   return model.groups.map((group) => renderGroup(group, model.hasHistory, options)).join('\n');
 }
 
+/** A numbered section's header shows its number (the full title on hover and for screen readers), so many columns fit. */
+function columnHeader(title: string): string {
+  const number = /^(\d+(?:\.\d+)*)\.?\s/u.exec(title)?.[1];
+  const shown = number ? `<span aria-hidden="true">${number}</span><span class="visually-hidden">${escapeHtml(title)}</span>` : `<span>${escapeHtml(title)}</span>`;
+  return `<th scope="col" class="section" title="${escapeHtml(title)}">${shown}</th>`;
+}
+
 function renderGroup(group: ReportGroup, withHistory: boolean, options: TablesOptions): string {
-  const heads = group.columns.map((column) => `<th scope="col" class="section" title="${escapeHtml(column.title)}"><span>${escapeHtml(column.title)}</span></th>`).join('');
+  const heads = group.columns.map((column) => columnHeader(column.title)).join('');
   const trendHead = withHistory ? '<th scope="col" class="trend-head">Over time</th>' : '';
   const rows = group.rows.map((row) => renderRow(row, withHistory, options)).join('\n');
   return (
     `<section class="group" data-template="${escapeHtml(group.templateId)}">` +
-    `<h2>${escapeHtml(group.templateTitle)} <span class="template-id">${escapeHtml(group.templateId)}</span></h2>\n` +
+    `<h2>${escapeHtml(group.templateTitle)}${group.templateTitle === group.templateId ? '' : ` <span class="template-id">${escapeHtml(group.templateId)}</span>`}</h2>\n` +
     `<div class="scroll"><table>\n<caption>${escapeHtml(group.templateTitle)}: ${group.rows.length} document(s)</caption>\n` +
     `<thead><tr><th scope="col">Document</th><th scope="col">Completion</th>${heads}${trendHead}</tr></thead>\n` +
     `<tbody>\n${rows}\n</tbody></table></div></section>`

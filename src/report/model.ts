@@ -73,6 +73,9 @@ export interface ReportModel {
   hasHistory: boolean;
 }
 
+/** A template whose title is a placeholder (`# {Decision title}`) is named by its id. */
+const PLACEHOLDER = /[{[]/u;
+
 /** Only architecture documents (analyses with a template) become rows; groups keep the templates' order. */
 export function buildReportModel(documents: readonly ReportDocument[], templates: readonly Template[]): ReportModel {
   const groups = new Map<string, ReportGroup>();
@@ -83,7 +86,7 @@ export function buildReportModel(documents: readonly ReportDocument[], templates
     if (!group) {
       const template = templates.find((candidate) => candidate.id === templateId);
       const columns = template ? template.topLevel.map((section) => ({ id: section.id, title: section.title })) : columnsFromAnalysis(doc.analysis);
-      group = { templateId, templateTitle: template?.title ?? templateId, columns, rows: [] };
+      group = { templateId, templateTitle: template && !PLACEHOLDER.test(template.title) ? template.title : templateId, columns, rows: [] };
       groups.set(templateId, group);
     }
     group.rows.push(buildRow(doc, group.columns));

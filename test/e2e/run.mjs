@@ -544,7 +544,10 @@ const TESTS = [
         .files.map((f) => `${f.path} ${f.completion.filled}/${f.completion.total}`);
       assert(JSON.stringify([...rows].sort()) === JSON.stringify([...expected].sort()), `overview ${JSON.stringify(rows)} ≠ check ${JSON.stringify(expected)}`);
       assert(await frame.locator('section.group').count() === 2, 'one table per template');
+      // The whole width for the picture: the sidebar hidden (Ctrl+B), then shown again.
+      await ui.page.keyboard.press('Control+B');
       await shot();
+      await ui.page.keyboard.press('Control+B');
       // Keyboard: focus the cell of section 9 of two-missing-sections.md and press Enter.
       const cell = frame.locator('tr[data-path="two-missing-sections.md"] button[aria-label^="9. AI/ML"]');
       await cell.focus({ timeout: WAIT_MS });
@@ -555,23 +558,43 @@ const TESTS = [
   },
   {
     name: 'html-report',
-    title: '`archdoc report` writes one HTML file that Chromium renders offline with check\'s completion',
+    title: '`archdoc report --history` writes one HTML file that Chromium renders offline with check\'s completion',
     async run(ui, { shot }) {
-      const file = path.join(ui.workspace, '..', 'report.html');
-      const made = spawnSync(process.execPath, [CLI, 'report', '--format', 'html', '-o', file, '.'], { cwd: ui.workspace, encoding: 'utf8' });
+      // The workspace's documents in a git repository where architecture.md grew over three commits.
+      const repo = path.join(ui.workspace, '..', 'report-repo');
+      fs.mkdirSync(repo, { recursive: true });
+      const env = { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' };
+      const git = (...args) => {
+        const r = spawnSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8', env });
+        assert(r.status === 0, `git ${args.join(' ')}: ${r.stderr}`);
+      };
+      git('init', '-q');
+      const versions = ['draft.md', 'quick-fix.md', 'two-missing-sections.md'];
+      versions.forEach((name, i) => {
+        fs.copyFileSync(path.join(ui.workspace, name), path.join(repo, 'architecture.md'));
+        git('add', '.');
+        git('commit', '-q', '-m', `architecture: step ${i + 1}`, `--date=2026-0${i + 1}-15T10:00:00Z`);
+      });
+      fs.copyFileSync(path.join(ui.workspace, 'adr-0001-cache.md'), path.join(repo, 'adr-0001-cache.md'));
+      git('add', '.');
+      git('commit', '-q', '-m', 'first decision', '--date=2026-03-20T10:00:00Z');
+      const file = path.join(repo, 'report.html');
+      const made = spawnSync(process.execPath, [CLI, 'report', '--history', '--format', 'html', '-o', file, '.'], { cwd: repo, encoding: 'utf8' });
       assert(made.status === 0, `archdoc report failed: ${made.stderr}`);
       const page = await ui.page.context().newPage();
       try {
         const remote = [];
         await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (remote.push(route.request().url()), route.abort())));
-        await page.setViewportSize({ width: 1400, height: 700 });
+        await page.setViewportSize({ width: 1400, height: 820 });
         await page.goto(`file://${file}`);
         const rows = await page.$$eval('tbody tr', (trs) => trs.map((tr) => `${tr.dataset.path} ${tr.dataset.filled}/${tr.dataset.total} ${tr.querySelector('.percent').textContent}`));
-        const expected = JSON.parse(spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: ui.workspace, encoding: 'utf8' }).stdout).files
+        const expected = JSON.parse(spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: repo, encoding: 'utf8' }).stdout).files
           .map((f) => `${f.path} ${f.completion.filled}/${f.completion.total} ${f.completion.total === 0 ? 100 : Math.floor((100 * f.completion.filled) / f.completion.total)}%`);
         assert(JSON.stringify([...rows].sort()) === JSON.stringify([...expected].sort()), `report ${JSON.stringify(rows)} ≠ check ${JSON.stringify(expected)}`);
         assert(remote.length === 0, `the report loaded remote content: ${remote.join(', ')}`);
         assert(await page.evaluate(() => document.scripts.length) === 0, 'the report has a script');
+        const chart = await page.$eval('svg.chart', (svg) => svg.getAttribute('aria-label'));
+        assert(/architecture\.md: Completion over 3 commit\(s\): 2% on 2026-01-15, 96% on 2026-03-15/u.test(chart), `chart: ${chart}`);
         await shot(page);
       } finally {
         await page.close();

@@ -50,6 +50,16 @@ describe('report model', () => {
     assert.deepEqual(model.groups.map((group) => group.templateId), ['service-design', 'high-level-architecture']);
     assert.equal(model.groups[1].columns.length, builtinTemplates()[0].topLevel.length);
     assert.equal(model.groups[1].columns[0].title, '1. 개요 (Executive Summary)');
+    // A numbered section's header shows its number; the full title is there for hover and screen readers.
+    assert.match(renderTables(model, { interactive: false }), /<th scope="col" class="section" title="1\. 개요 \(Executive Summary\)"><span aria-hidden="true">1<\/span><span class="visually-hidden">1\. 개요 \(Executive Summary\)<\/span><\/th>/u);
+  });
+
+  it('names a group by its template id when the template\'s title is a placeholder', () => {
+    const adr = builtinTemplates().find((template) => template.id === 'adr');
+    assert.match(adr?.title ?? '', /\{/u);
+    const text = '---\nstatus: accepted\n---\n\n# Cache the pages\n\n## Context and Problem\n\nPages are slow.\n\n## Decision Drivers\n\n- speed\n\n## Considered Options\n\n- Page cache\n- Replica\n\n## Decision Outcome\n\nWe chose "Page cache", because it is fast.\n';
+    const model = buildReportModel([{ path: 'adr.md', analysis: analyse(text) }], templates);
+    assert.deepEqual(model.groups.map((group) => [group.templateId, group.templateTitle]), [['adr', 'adr']]);
   });
 });
 
