@@ -1,6 +1,6 @@
 /**
  * The architecture overview: a webview with every architecture document of the workspace as a row (completion and a
- * heat-map cell per template section), rendered by the same renderer as `archdoc report`. Open documents are read
+ * heat-map cell per template section); the webview renders the posted model with `archdoc report`'s renderer. Open documents are read
  * from the analyses the model already made; closed files are read once, by the workspace check's file policy, and
  * again only when they change on disk. Where git history can be read (the Node host), each row shows a trend.
  */
