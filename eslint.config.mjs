@@ -26,6 +26,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Webview scripts run in the editor's webview (a browser page with acquireVsCodeApi).
+    files: ['media/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+  },
+  {
     // Functions handed to page.evaluate / $$eval run in the browser.
     files: ['test/e2e/**/*.mjs'],
     languageOptions: { globals: { ...globals.browser } },

@@ -15,7 +15,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   target: 'es2022',
-  loader: { '.md': 'text' },
+  loader: { '.md': 'text', '.css': 'text' },
   define: { ARCHDOC_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
   legalComments: 'none',
@@ -41,6 +41,8 @@ const hostTests = testEntries('test/vscode');
 if (hostTests.length > 0) {
   jobs.push(build({ ...node, entryPoints: hostTests, outdir: 'out/test/vscode', external: ['vscode', 'mocha'] }));
 }
+// The overview's webview script: renders the model the extension posts, with the report's renderer.
+jobs.push(build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['src/webview/overview.ts'], outfile: 'out/webview/overview.js' }));
 if (existsSync('src/extension.ts')) {
   jobs.push(build({ ...node, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] }));
   jobs.push(
@@ -53,6 +55,8 @@ if (existsSync('src/extension.ts')) {
       format: 'cjs',
       entryPoints: ['src/extension.ts'],
       outfile: 'out/web/extension.js',
+      // Its `paths` map platform modules to their web twins (no child_process in the browser bundle).
+      tsconfig: 'tsconfig.web.json',
       external: ['vscode'],
       define: { ...common.define, ARCHDOC_NODE_HOST: 'false', 'process.env.NODE_ENV': '"production"' },
     }),

@@ -1,4 +1,6 @@
 /** Wires the archdoc adapters together; each contribution lives in its own file under src/vscode/. */
+import { historySource } from '@archdoc/platform-history';
+import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
 import type { Analysis, OutlineNode } from './core';
 import { registerCodeActions } from './vscode/codeActions';
@@ -10,6 +12,8 @@ import { registerDiagnostics } from './vscode/diagnostics';
 import { registerLanguageModelTools } from './vscode/lmTools';
 import { registerMcpServerProvider } from './vscode/mcpProvider';
 import { DocumentModel } from './vscode/model';
+import { Overview, type OverviewShown } from './vscode/overview';
+import { previewPlugin } from './vscode/preview';
 import { registerStatusBar } from './vscode/statusBar';
 import { TemplateRegistry } from './vscode/templates';
 import { SectionsTreeProvider } from './vscode/tree';
@@ -29,6 +33,10 @@ export interface ArchdocApi {
   templatesReady: Promise<void>;
   /** Template files that could not be used at the last reload, and why. */
   templateProblems(): Array<{ path: string; reason: string }>;
+  /** What the architecture overview last sent to its webview; undefined while it is closed. */
+  overviewShown(): OverviewShown | undefined;
+  /** Marks open slots in the built-in Markdown preview (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 export interface TreeItemSnapshot {
@@ -48,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): ArchdocApi {
   const { collection, disposable: diagnostics } = registerDiagnostics(model);
   const statusBar = registerStatusBar(model);
   const decorations = registerDecorations(model);
+  const overview = new Overview(context.extensionUri, model, templates, historySource);
   context.subscriptions.push(
     templates,
     model,
@@ -62,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): ArchdocApi {
     registerCommands({ model, templates, tree, diagnostics: collection }),
     registerLanguageModelTools(model, templates),
     registerMcpServerProvider(context),
+    overview,
   );
   const templatesReady = templates.reload().catch((error) => console.warn(`archdoc: templates not loaded: ${String(error)}`));
   vscode.workspace.textDocuments.forEach((document) => model.update(document));
@@ -84,6 +94,8 @@ export function activate(context: vscode.ExtensionContext): ArchdocApi {
     stats: () => model.stats,
     templatesReady,
     templateProblems: () => templates.problems.map(({ uri, reason }) => ({ path: vscode.workspace.asRelativePath(uri), reason })),
+    overviewShown: () => overview.lastShown,
+    extendMarkdownIt: previewPlugin(model),
   };
 }
 

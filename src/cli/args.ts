@@ -1,5 +1,6 @@
 /** Command-line parsing for `archdoc check|init|outline`. */
 import type { Locale, Severity } from '../core';
+import { DEFAULT_HISTORY_LIMIT } from '../report';
 import { parseShard, type Shard } from './shard';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit' | 'markdown';
@@ -7,10 +8,16 @@ const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'gitlab',
 const LANGUAGES: readonly Locale[] = ['en', 'ko'];
 export type FailOn = Severity | 'none';
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'information', 'hint', 'none'];
+export type ReportFormat = 'html' | 'markdown';
+const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'markdown'];
 
 export interface ParsedArgs {
-  command: 'check' | 'init' | 'outline' | 'rules' | 'mcp' | 'help' | 'version';
+  command: 'check' | 'init' | 'outline' | 'report' | 'rules' | 'mcp' | 'help' | 'version';
   format: Format;
+  /** report: the overview's format, its output file (default stdout), and git history of at most this many commits. */
+  reportFormat: ReportFormat;
+  output?: string;
+  historyLimit?: number;
   templates: string[];
   paths: string[];
   lang?: Locale;
@@ -42,6 +49,7 @@ export const USAGE = `Usage:
                 [--changed-since REF] [--jobs N] [--cache [--cache-location DIR]] [--shard I/N] PATH…
   archdoc init [--template ID|PATH] [FILE]
   archdoc outline [--template ID|PATH] FILE
+  archdoc report [--format html|markdown] [-o FILE] [--history] [--history-limit N] [--template ID|PATH]… PATH…
   archdoc rules [--format text|json]
   archdoc mcp [--allow-writes] [FOLDER]
 
@@ -55,6 +63,8 @@ Options:
   --template T    a template id (high-level-architecture, high-level-architecture-en, adr, adr-ko, or
                   one in .archdoc/templates/) or the path of a template Markdown file; repeatable. A file named
                   on the command line is checked against the first one even without a matching title
+  -o, --output F  report: write to this file instead of stdout
+  --history       report: completion over each document's git history (at most 30 commits; --history-limit N)
   --allow-empty   exit 0 when the paths hold no Markdown file (default: exit 2)
   --allow-writes  mcp: add the tools that insert a missing section or mark a slot not applicable
   --fail-on S     the lowest severity that fails check: error, warning, information, hint (default: any
@@ -87,7 +97,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === undefined) throw new UsageError('No command given.');
   if (command === '-h' || command === '--help' || command === 'help') return base('help');
   if (command === '--version' || command === '-v') return base('version');
-  if (command !== 'check' && command !== 'init' && command !== 'outline' && command !== 'rules' && command !== 'mcp') throw new UsageError(`Unknown command "${command}".`);
+  if (!isCommand(command)) throw new UsageError(`Unknown command "${command}".`);
   const parsed = base(command);
   const checkOnly = (flag: string) => {
     if (command !== 'check') throw new UsageError(`${flag} is an option of check.`);
@@ -107,8 +117,23 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     };
     switch (flag) {
       case '--format':
-        parsed.format = choice(FORMATS, 'format');
+        if (command === 'report') parsed.reportFormat = choice(REPORT_FORMATS, 'report format');
+        else parsed.format = choice(FORMATS, 'format');
         break;
+      case '-o':
+      case '--output':
+        parsed.output = value();
+        break;
+      case '--history':
+        if (inline !== undefined) throw new UsageError('--history takes no value.');
+        parsed.historyLimit ??= DEFAULT_HISTORY_LIMIT;
+        break;
+      case '--history-limit': {
+        const limit = Number(value());
+        if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--history-limit needs a whole number of commits, at least 1.');
+        parsed.historyLimit = limit;
+        break;
+      }
       case '--template':
         parsed.templates.push(value());
         break;
@@ -171,6 +196,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'rules' && parsed.paths.length > 0) throw new UsageError('rules takes no files.');
   if (command === 'rules' && parsed.format !== 'text' && parsed.format !== 'json') throw new UsageError('rules prints text or json.');
   if (command === 'check' && parsed.paths.length === 0) throw new UsageError('check needs at least one file or folder.');
+  if (command === 'report' && parsed.paths.length === 0) throw new UsageError('report needs at least one file or folder.');
+  if (command !== 'report' && (parsed.output !== undefined || parsed.historyLimit !== undefined)) throw new UsageError('-o, --history and --history-limit are options of report.');
   if (command === 'outline' && parsed.paths.length !== 1) throw new UsageError('outline needs exactly one file.');
   if (command === 'init' && parsed.paths.length > 1) throw new UsageError('init takes at most one file.');
   if (command === 'mcp' && (parsed.paths.length > 1 || parsed.templates.length > 0 || parsed.format !== 'text')) throw new UsageError('mcp takes at most one folder and no --template or --format.');
@@ -192,8 +219,14 @@ function percentage(flag: string, text: string): number {
   return number;
 }
 
+const COMMANDS: readonly string[] = ['check', 'init', 'outline', 'report', 'rules', 'mcp'] satisfies ReadonlyArray<ParsedArgs['command']>;
+
+function isCommand(command: string): command is ParsedArgs['command'] {
+  return COMMANDS.includes(command);
+}
+
 function base(command: ParsedArgs['command']): ParsedArgs {
-  return { command, format: 'text', templates: [], paths: [], allowEmpty: false, allowWrites: false, failOn: 'hint', cache: false };
+  return { command, format: 'text', templates: [], paths: [], allowEmpty: false, allowWrites: false, failOn: 'hint', cache: false, reportFormat: 'html' };
 }
 
 function parseJobs(value: string): number {

@@ -21,51 +21,71 @@ export interface Io {
   env: Record<string, string | undefined>;
 }
 
-export async function check(args: ParsedArgs, context: CheckContext, io: Io, baseline?: Baseline): Promise<number> {
+/** The documents of a run, analysed: read errors and skip reasons are written to stderr as they come. */
+export interface AnalysedPaths {
+  checked: Array<CheckedFile & { file: string }>;
+  skipped: string[];
+  /** A path or a file could not be read, or a document names a template that does not exist. */
+  failed: boolean;
+  /** Markdown files found under the paths, then those left by --changed-since, then by --shard. */
+  counts: { found: number; changed: number; sharded: number };
+}
+
+/** Undefined when the files could not be selected (--changed-since failed; the reason is written). */
+export async function analysePaths(args: ParsedArgs, context: CheckContext, io: Io): Promise<AnalysedPaths | undefined> {
   const expanded = expandPaths(args.paths);
-  const { errors } = expanded;
   const selected = args.changedSince ? onlyChanged(expanded.files, args.changedSince, io.cwd) : { ok: true as const, files: expanded.files };
   if (!selected.ok) {
     io.stderr(`archdoc: ${selected.reason}\n`);
-    return 2;
+    return undefined;
   }
-  const { files } = selected;
-  let failed = errors.length > 0;
-  for (const { path, reason } of errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
-  const named = new Set(args.templates.length > 0 ? args.paths : []);
-  const all = files.map((file) => ({ file, path: displayPath(file, io.cwd), named: named.has(file) }));
+  let failed = expanded.errors.length > 0;
+  for (const { path, reason } of expanded.errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
+  const all = selected.files.map((file) => ({ file, path: displayPath(file, io.cwd), named: isNamedWithTemplate(args, file) }));
   const tasks = args.shard ? selectShard(all, (task) => task.path, args.shard) : all;
   const cacheFolder = args.cache ? resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_FOLDER) : undefined;
   const { outcomes, problems } = await checkDocuments(tasks, context, { jobs: args.jobs, cacheFolder, cwd: io.cwd });
   for (const problem of problems) io.stderr(`archdoc: ${problem}\n`);
-  const checked: CheckedFile[] = [];
+  const checked: AnalysedPaths['checked'] = [];
   const skipped: string[] = [];
-  for (const { path, error, analysis } of outcomes) {
+  for (const [index, { path, error, analysis }] of outcomes.entries()) {
     if (!analysis) {
       io.stderr(`archdoc: ${path}: ${error}\n`);
       failed = true;
       continue;
     }
-    if (analysis.templateId) checked.push({ path, analysis });
+    if (analysis.templateId) checked.push({ path, analysis, file: tasks[index].file });
     else skipped.push(path);
     if (analysis.skippedReason) io.stderr(`archdoc: ${path}: ${analysis.skippedReason}\n`);
     // A front matter naming a template that does not exist is a configuration error, not a pass.
     if (!analysis.templateId && analysis.skippedReason) failed = true;
   }
+  return { checked, skipped, failed, counts: { found: expanded.files.length, changed: selected.files.length, sharded: tasks.length } };
+}
+
+/** A file named on the command line together with --template (see analyzeForCheck). */
+export function isNamedWithTemplate(args: ParsedArgs, file: string): boolean {
+  return args.templates.length > 0 && args.paths.includes(file);
+}
+
+export async function check(args: ParsedArgs, context: CheckContext, io: Io, baseline?: Baseline): Promise<number> {
+  const analysed = await analysePaths(args, context, io);
+  if (!analysed) return 2;
+  const { checked, skipped, failed, counts } = analysed;
   // A shard of a matrix may hold none of the documents: that is not "no Markdown files".
-  if (args.shard && tasks.length === 0 && all.length > 0) {
-    io.stderr(`archdoc: shard ${args.shard.index}/${args.shard.count} holds none of the ${all.length} Markdown file(s).\n`);
+  if (args.shard && counts.sharded === 0 && counts.changed > 0) {
+    io.stderr(`archdoc: shard ${args.shard.index}/${args.shard.count} holds none of the ${counts.changed} Markdown file(s).\n`);
     return failed ? 2 : 0;
   }
   if (checked.length === 0 && skipped.length === 0) {
     // Nothing was read: the errors above say why, and a summary of nothing would only hide them.
     if (failed) return 2;
-    if (!args.allowEmpty && expanded.files.length === 0) {
+    if (!args.allowEmpty && counts.found === 0) {
       io.stderr(`archdoc: no Markdown files (*.md, *.markdown) in ${args.paths.join(', ')}; nothing to check (--allow-empty accepts this).\n`);
       return 2;
     }
   }
-  if (files.length === 0 && expanded.files.length > 0) io.stderr(`archdoc: no Markdown file in ${args.paths.join(', ')} changed since ${args.changedSince}.\n`);
+  if (counts.changed === 0 && counts.found > 0) io.stderr(`archdoc: no Markdown file in ${args.paths.join(', ')} changed since ${args.changedSince}.\n`);
   const baselined = applyBaseline(checked, args, baseline, context.locale, io.cwd);
   if (!baselined.ok) {
     io.stderr(`archdoc: ${args.writeBaseline}: ${baselined.reason}\n`);

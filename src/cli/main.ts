@@ -7,6 +7,7 @@ import { readBaseline } from './baseline';
 import { check, type Io } from './check';
 import { displayPath, loadTemplates, readTextFile } from './files';
 import { formatOutline } from './outline';
+import { report } from './report';
 import { formatRules } from './rules';
 import { readWorkspaceSettings } from './settings';
 
@@ -55,7 +56,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const locale = args.lang ?? baseline?.baseline.lang ?? environmentLocale;
   if (args.command === 'init') return init(args, loaded.templates[0], io);
   if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io);
-  const result = await check(args, { templates: loaded.templates, locale, settings: settings.options }, io, baseline?.baseline);
+  const context = { templates: loaded.templates, locale, settings: settings.options };
+  const result = await (args.command === 'report' ? report(args, context, io) : check(args, context, io, baseline?.baseline));
   // A template that could not be read is an I/O error like an unreadable document.
   return loaded.problems.length > 0 ? 2 : result;
 }

@@ -3,3 +3,9 @@ declare module '*.md' {
   const text: string;
   export default text;
 }
+
+/** The report's style sheet (media/report.css), inlined into the HTML report. */
+declare module '*.css' {
+  const text: string;
+  export default text;
+}

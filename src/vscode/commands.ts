@@ -145,11 +145,16 @@ export interface WorkspaceCheck {
 }
 
 /** The files the command line would check in each workspace folder, found by the same policy. */
-async function documentCandidates(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+export async function documentCandidates(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
   // files.exclude does not apply (an exclude is given), as it does not for the command line.
   const found = await vscode.workspace.findFiles(DOCUMENT_GLOB, DOCUMENT_EXCLUDE_GLOB, 10000, token);
   // The globs narrow the search; the policy decides, on the path inside its workspace folder.
   return found.filter((uri) => isDocumentCandidate(vscode.workspace.asRelativePath(uri, false))).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+}
+
+/** A file of a workspace folder that the workspace check would read. */
+export function isWorkspaceDocument(uri: vscode.Uri): boolean {
+  return vscode.workspace.getWorkspaceFolder(uri) !== undefined && isDocumentCandidate(vscode.workspace.asRelativePath(uri, false));
 }
 
 /** Every Markdown file of the workspace, read without opening editors; cancellable; results in the Problems panel. */

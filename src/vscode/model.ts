@@ -54,11 +54,15 @@ export class DocumentModel implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open) return this.analysisOf(open);
     try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      return analyze(text, this.contextForUri(uri));
+      return this.analysisOfText(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     } catch {
       return undefined; // unreadable: nothing to report for it
     }
+  }
+
+  /** A text analysed as the file `uri` (another version of it: from its history, say); not cached. */
+  analysisOfText(uri: vscode.Uri, text: string): Analysis {
+    return analyze(text, this.contextForUri(uri));
   }
 
   /** Distinct document versions asked for, and the parses done for them: equal when each version is parsed once. */

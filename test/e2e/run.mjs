@@ -10,7 +10,7 @@
 //   --vsix FILE           test this package instead of building archdoc.vsix with `npm run package`
 //   --screenshots DIR     where every test's screenshot goes (default: <tmp>/archdoc-e2e-screenshots, emptied first)
 //   --only NAMES          run only these tests (comma-separated): insert-template, tree-and-problems, quick-fix,
-//                         completion, plain-markdown, korean, demo
+//                         completion, plain-markdown, overview, html-report, korean, demo
 // Installs the host when missing (scripts/lib/host.mjs ensureHost). ARCHDOC_HOST_VERBOSE=1 shows the
 // browser's console; ARCHDOC_HOST_KEEP_TMP=1 keeps the temp dirs. Prints `N passed, N failed` last; exits non-zero
 // on any failure.
@@ -31,7 +31,10 @@ const TWO_MISSING = path.join(ROOT, 'test/fixtures/documents/two-missing-section
 // Not an architecture document, though it has bold labels with a colon, one of them empty.
 const PLAIN_README = '# Tool\n\nSome **bold** words.\n\n- **Usage**:\n- **License**: MIT\n';
 const SAMPLE = path.join(ROOT, 'samples/architecture.md');
-const README_SHOTS = ['tree-and-problems', 'quick-fix', 'completion'];
+const README_SHOTS = ['tree-and-problems', 'quick-fix', 'completion', 'overview', 'html-report'];
+const CLI = path.join(ROOT, 'bin/archdoc.js');
+// A decision record (built-in "adr" template) beside the Korean documents: the overview gets a table per template.
+const ADR = '---\nstatus: accepted\n---\n\n# Cache the catalogue pages\n\n## Context and Problem\n\nCatalogue pages are slow under load: what do we do?\n\n## Decision Drivers\n\n- response time under 200 ms\n- ...\n\n## Considered Options\n\n- Page cache\n- Read replica\n\n## Decision Outcome\n\nWe chose "{option title}", because {reason}.\n';
 const VIEWPORT = { width: 1400, height: 900 };
 const WAIT_MS = 15_000; // the bound of any single wait in a test
 // The bound of waits for the workbench's startup (extensions activating): a shared CPU makes it slow.
@@ -388,6 +391,7 @@ function workspaceFiles() {
     'README.md': PLAIN_README,
     'quick-fix.md': quickFix,
     'draft.md': `${lines.slice(0, draftEnd).join('\n').trimEnd()}\n`,
+    'adr-0001-cache.md': ADR,
   };
 }
 
@@ -525,6 +529,79 @@ const TESTS = [
     },
   },
   {
+    name: 'overview',
+    title: 'the architecture overview lists every document with its completion; a cell opens its section',
+    async run(ui, { shot }) {
+      await ui.command('archdoc: Show the architecture overview of the workspace', 'architecture overview');
+      // The webview's content sits in an iframe inside an iframe.
+      const frame = ui.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const rows = await waitUntil('the overview\'s rows', async (note) => {
+        const found = await frame.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.dataset.path} ${tr.dataset.filled}/${tr.dataset.total}`));
+        note(found);
+        return found.length >= 4 ? found : false;
+      }, { timeout: 30_000 });
+      const expected = JSON.parse(spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: ui.workspace, encoding: 'utf8' }).stdout)
+        .files.map((f) => `${f.path} ${f.completion.filled}/${f.completion.total}`);
+      assert(JSON.stringify([...rows].sort()) === JSON.stringify([...expected].sort()), `overview ${JSON.stringify(rows)} ≠ check ${JSON.stringify(expected)}`);
+      assert(await frame.locator('section.group').count() === 2, 'one table per template');
+      // The whole width for the picture: the sidebar hidden (Ctrl+B), then shown again.
+      await ui.page.keyboard.press('Control+B');
+      await shot();
+      await ui.page.keyboard.press('Control+B');
+      // Keyboard: focus the cell of section 9 of two-missing-sections.md and press Enter.
+      const cell = frame.locator('tr[data-path="two-missing-sections.md"] button[aria-label^="9. AI/ML"]');
+      await cell.focus({ timeout: WAIT_MS });
+      await ui.page.keyboard.press('Enter');
+      await ui.waitActiveTab('two-missing-sections.md');
+      await ui.waitEditorText('the editor at "## 9. AI/ML 아키텍처"', (t) => t.includes('## 9. AI/ML 아키텍처'));
+    },
+  },
+  {
+    name: 'html-report',
+    title: '`archdoc report --history` writes one HTML file that Chromium renders offline with check\'s completion',
+    async run(ui, { shot }) {
+      // The workspace's documents in a git repository where architecture.md grew over three commits.
+      const repo = path.join(ui.workspace, '..', 'report-repo');
+      fs.mkdirSync(repo, { recursive: true });
+      const env = { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' };
+      const git = (...args) => {
+        const r = spawnSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8', env });
+        assert(r.status === 0, `git ${args.join(' ')}: ${r.stderr}`);
+      };
+      git('init', '-q');
+      const versions = ['draft.md', 'quick-fix.md', 'two-missing-sections.md'];
+      versions.forEach((name, i) => {
+        fs.copyFileSync(path.join(ui.workspace, name), path.join(repo, 'architecture.md'));
+        git('add', '.');
+        git('commit', '-q', '-m', `architecture: step ${i + 1}`, `--date=2026-0${i + 1}-15T10:00:00Z`);
+      });
+      fs.copyFileSync(path.join(ui.workspace, 'adr-0001-cache.md'), path.join(repo, 'adr-0001-cache.md'));
+      git('add', '.');
+      git('commit', '-q', '-m', 'first decision', '--date=2026-03-20T10:00:00Z');
+      const file = path.join(repo, 'report.html');
+      const made = spawnSync(process.execPath, [CLI, 'report', '--history', '--format', 'html', '-o', file, '.'], { cwd: repo, encoding: 'utf8' });
+      assert(made.status === 0, `archdoc report failed: ${made.stderr}`);
+      const page = await ui.page.context().newPage();
+      try {
+        const remote = [];
+        await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (remote.push(route.request().url()), route.abort())));
+        await page.setViewportSize({ width: 1400, height: 820 });
+        await page.goto(`file://${file}`);
+        const rows = await page.$$eval('tbody tr', (trs) => trs.map((tr) => `${tr.dataset.path} ${tr.dataset.filled}/${tr.dataset.total} ${tr.querySelector('.percent').textContent}`));
+        const expected = JSON.parse(spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: repo, encoding: 'utf8' }).stdout).files
+          .map((f) => `${f.path} ${f.completion.filled}/${f.completion.total} ${f.completion.total === 0 ? 100 : Math.floor((100 * f.completion.filled) / f.completion.total)}%`);
+        assert(JSON.stringify([...rows].sort()) === JSON.stringify([...expected].sort()), `report ${JSON.stringify(rows)} ≠ check ${JSON.stringify(expected)}`);
+        assert(remote.length === 0, `the report loaded remote content: ${remote.join(', ')}`);
+        assert(await page.evaluate(() => document.scripts.length) === 0, 'the report has a script');
+        const chart = await page.$eval('svg.chart', (svg) => svg.getAttribute('aria-label'));
+        assert(/architecture\.md: Completion over 3 commit\(s\): 2% on 2026-01-15, 96% on 2026-03-15/u.test(chart), `chart: ${chart}`);
+        await shot(page);
+      } finally {
+        await page.close();
+      }
+    },
+  },
+  {
     name: 'demo',
     session: 'demo',
     title: 'npm run demo opens the sample as the workspace file: squiggles in its editor, a problem opens no second tab',
@@ -651,11 +728,12 @@ async function main() {
         const t0 = Date.now();
         say(`▶ ${test.name}: ${test.title}`);
         let shotTaken = false;
-        const shot = async () => {
-          await ui.page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2); // no hover tooltip in the picture
+        // A picture of the workbench, or of another page the test opened.
+        const shot = async (page = ui.page) => {
+          await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2); // no hover tooltip in the picture
           await ui.settle();
           const file = path.join(shotsDir, `${test.name}.png`);
-          await ui.page.screenshot({ path: file });
+          await page.screenshot({ path: file });
           if (opts.update && README_SHOTS.includes(test.name)) {
             fs.mkdirSync(readmeDir, { recursive: true });
             fs.copyFileSync(file, path.join(readmeDir, `${test.name}.png`));

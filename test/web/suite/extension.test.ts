@@ -90,4 +90,13 @@ describe('archdoc in the web-worker extension host', () => {
     assert.strictEqual(JSON.stringify(analysis.findings.map((f) => `${f.rule}@${f.line}`).filter((f) => !f.startsWith('missing-section'))), '["empty-field@4"]');
     assert.strictEqual(analysis.progress.filled, 0);
   });
+
+  it('opens the architecture overview, without git history (a browser cannot run git)', async () => {
+    const shown = await vscode.commands.executeCommand<{ model: { hasHistory: boolean; groups: unknown[] }; updates: number } | undefined>('archdoc.showOverview');
+    assert.ok(shown && shown.updates >= 1, `the overview posted nothing: ${JSON.stringify(shown)}`);
+    assert.strictEqual(shown.model.hasHistory, false);
+    const webview = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview);
+    assert.ok(webview, 'no webview tab');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { analyze, builtinTemplates, compileTemplate } from '../../src/core';
+import { buildReportModel, type HistoryPoint, renderHtmlReport, renderMarkdownReport, renderTables } from '../../src/report';
+
+const TEMPLATE = compileTemplate(
+  'service-design',
+  '# Service Design\n\n## Context\n- **Problem**: \n- **Constraints**: \n\n## Decision\n- **Choice**: \n- **Reason**: \n\n## Risks & `<script>alert(1)</script>`\n- **Risk**: \n',
+);
+const templates = [TEMPLATE, ...builtinTemplates()];
+const analyse = (text: string) => analyze(text, { templates });
+
+const PARTIAL = '# Service Design\n\n## Context\n- **Problem**: slow pages\n- **Constraints**: one region\n\n## Decision\n- **Choice**: a cache\n- **Reason**: \n';
+const UNSTARTED = '# Service Design\n\n## Context\n- **Problem**: \n- **Constraints**: \n\n## Decision\n- **Choice**: \n- **Reason**: \n\n## Risks & `<script>alert(1)</script>`\n- **Risk**: \n';
+
+describe('report model', () => {
+  it('makes one row per architecture document with a cell per top-level template section', () => {
+    const model = buildReportModel(
+      [
+        { path: 'b/unstarted.md', analysis: analyse(UNSTARTED) },
+        { path: 'a/partial.md', analysis: analyse(PARTIAL) },
+        { path: 'notes.md', analysis: analyse('# Notes\n\n- **Owner**: \n') },
+      ],
+      templates,
+    );
+    assert.equal(model.groups.length, 1);
+    const [group] = model.groups;
+    assert.deepEqual(group.columns.map((column) => column.id).length, 3);
+    assert.deepEqual(group.rows.map((row) => row.path), ['a/partial.md', 'b/unstarted.md']);
+    const [partial, unstarted] = group.rows;
+    assert.deepEqual(partial.cells.map((cell) => `${cell.state} ${cell.filled}/${cell.total}`), ['complete 2/2', 'partial 1/2', 'missing 0/1']);
+    assert.deepEqual(unstarted.cells.map((cell) => cell.state), ['empty', 'empty', 'empty']);
+    // The row's completion is the analysis's, as `archdoc check` reports it.
+    const analysis = analyse(PARTIAL);
+    assert.deepEqual([partial.filled, partial.total, partial.percent], [analysis.progress.filled, analysis.progress.total, 60]);
+    assert.equal(partial.findings, analysis.findings.length);
+    assert.deepEqual([model.documents, model.filled, model.total], [2, 3, 10]);
+    // A cell opens its section's heading; a missing one where the section would be inserted.
+    assert.deepEqual(partial.cells.map((cell) => cell.line), [3, 7, analysis.findings.find((f) => f.rule === 'missing-section')?.line]);
+  });
+
+  it('takes the columns from the document when its template is not loaded', () => {
+    const model = buildReportModel([{ path: 'u.md', analysis: analyse(UNSTARTED) }], []);
+    assert.deepEqual(model.groups[0].columns.map((column) => column.title), ['Context', 'Decision', 'Risks & <script>alert(1)</script>']);
+    assert.equal(model.groups[0].templateTitle, 'service-design');
+  });
+
+  it('gives documents of different templates their own columns', () => {
+    const korean = '# High Level 아키텍처 정의서\n\n## 1. 개요 (Executive Summary)\n- **목적**: 결제\n';
+    const model = buildReportModel([{ path: 'k.md', analysis: analyse(korean) }, { path: 's.md', analysis: analyse(PARTIAL) }], templates);
+    assert.deepEqual(model.groups.map((group) => group.templateId), ['service-design', 'high-level-architecture']);
+    assert.equal(model.groups[1].columns.length, builtinTemplates()[0].topLevel.length);
+    assert.equal(model.groups[1].columns[0].title, '1. 개요 (Executive Summary)');
+    // A numbered section's header shows its number; the full title is there for hover and screen readers.
+    assert.match(renderTables(model, { interactive: false }), /<th scope="col" class="section" title="1\. 개요 \(Executive Summary\)"><span aria-hidden="true">1<\/span><span class="visually-hidden">1\. 개요 \(Executive Summary\)<\/span><\/th>/u);
+  });
+
+  it('names a group by its template id when the template\'s title is a placeholder', () => {
+    const adr = builtinTemplates().find((template) => template.id === 'adr');
+    assert.match(adr?.title ?? '', /\{/u);
+    const text = '---\nstatus: accepted\n---\n\n# Cache the pages\n\n## Context and Problem\n\nPages are slow.\n\n## Decision Drivers\n\n- speed\n\n## Considered Options\n\n- Page cache\n- Replica\n\n## Decision Outcome\n\nWe chose "Page cache", because it is fast.\n';
+    const model = buildReportModel([{ path: 'adr.md', analysis: analyse(text) }], templates);
+    assert.deepEqual(model.groups.map((group) => [group.templateId, group.templateTitle]), [['adr', 'adr']]);
+  });
+});
+
+describe('report renderers', () => {
+  const history: HistoryPoint[] = [
+    { commit: 'c3'.padEnd(40, '0'), date: '2026-03-01T10:00:00Z', filled: 3, total: 5 },
+    { commit: 'c1'.padEnd(40, '0'), date: '2026-01-01T10:00:00Z', filled: 0, total: 5 },
+    { commit: 'c2'.padEnd(40, '0'), date: '2026-02-01T10:00:00Z', filled: 1, total: 5 },
+  ];
+  const model = buildReportModel(
+    [
+      { path: 'docs/<b>odd</b>.md', analysis: analyse(PARTIAL), link: 'file:///w/docs/odd.md', history },
+      { path: 'docs/unstarted.md', analysis: analyse(UNSTARTED) },
+    ],
+    templates,
+  );
+
+  it('keeps titles and paths as text in HTML (a heading with <script> stays text)', () => {
+    const html = renderHtmlReport(model, { generatedAt: '2026-04-01 12:00 UTC' });
+    assert.doesNotMatch(html, /<script/iu);
+    assert.doesNotMatch(html, /<b>odd/u);
+    assert.match(html, /Risks &amp; &lt;script&gt;alert\(1\)&lt;\/script&gt;/u);
+    assert.match(html, /docs\/&lt;b&gt;odd&lt;\/b&gt;\.md/u);
+  });
+
+  it('writes a self-contained page: a table with headers, states and counts on each cell, no remote content', () => {
+    const html = renderHtmlReport(model);
+    assert.doesNotMatch(html, /(?:src|href)=["']?(?:https?:)?\/\//u);
+    assert.match(html, /<table>/u);
+    assert.match(html, /<th scope="col">Document<\/th><th scope="col">Completion<\/th>/u);
+    assert.match(html, /<tr data-path="docs\/&lt;b&gt;odd&lt;\/b&gt;\.md" data-filled="3" data-total="5" data-percent="60">/u);
+    assert.match(html, /class="cell state-complete" role="img" aria-label="Context: complete, 2 of 2 filled"/u);
+    assert.match(html, /class="cell state-partial" role="img" aria-label="Decision: partial, 1 of 2 filled"/u);
+    assert.match(html, /class="cell state-missing" role="img" aria-label="Risks &amp; &lt;script&gt;alert\(1\)&lt;\/script&gt;: missing section, 1 slot\(s\) to fill"/u);
+    assert.equal((html.match(/class="cell state-empty"/gu) ?? []).length, 3);
+    assert.match(html, /<rect class="fill" width="60" height="8"/u);
+  });
+
+  it('draws history oldest first, as a sparkline in the row and a chart with dates', () => {
+    const html = renderHtmlReport(model);
+    assert.match(html, /Completion over 3 commit\(s\): 0% on 2026-01-01, 60% on 2026-03-01/u);
+    const sparkline = html.match(/<svg class="trend"[^]*?<polyline points="([^"]+)"/u);
+    const ys = sparkline?.[1].split(' ').map((point) => Number(point.split(',')[1]));
+    // Rising completion: each point higher (a smaller y) than the one before.
+    assert.ok(ys && ys.length === 3 && ys[0] > ys[1] && ys[1] > ys[2], String(ys));
+    assert.match(html, /<h2>Progress over time<\/h2>/u);
+    assert.match(html, /<text class="axis"[^>]*>2026-01-01<\/text><text class="axis"[^>]*>2026-03-01<\/text>/u);
+  });
+
+  it('renders buttons carrying the document link and line in the editor', () => {
+    const tables = renderTables(model, { interactive: true });
+    assert.match(tables, /<button type="button" class="cell state-partial" data-link="file:\/\/\/w\/docs\/odd\.md" data-line="7" aria-label="Decision: partial, 1 of 2 filled"/u);
+    // No link (not openable): no button.
+    assert.doesNotMatch(tables, /data-path="docs\/unstarted\.md"[^\n]*<button/u);
+  });
+
+  it('renders Markdown with escaped cells and history in words', () => {
+    const markdown = renderMarkdownReport(model);
+    assert.match(markdown, /\| docs\/\\<b\\>odd\\<\/b\\>\.md \| 60% \(3\/5\) \| ✅ 2\/2 \| 🟡 1\/2 \| ❌ missing \| 0% → 60% \(3 commit\(s\)\) \|/u);
+    assert.match(markdown, /Risks & \\<script\\>alert\(1\)\\<\/script\\>/u);
+    assert.match(markdown, /2 architecture document\(s\), 3\/10 slots filled \(30%\)/u);
+  });
+
+  it('says so when there is no architecture document', () => {
+    const empty = buildReportModel([], templates);
+    assert.match(renderHtmlReport(empty), /No architecture documents found/u);
+    assert.match(renderMarkdownReport(empty), /No architecture documents found/u);
+  });
+});
