@@ -4,7 +4,7 @@
  */
 import type { Root } from 'mdast';
 import picomatch from 'picomatch/posix';
-import { parse as parseYaml } from 'yaml';
+import { readFrontMatter } from './frontmatter';
 import type { Template } from './template';
 import { headingText } from './sections';
 import { repeatableTitleParts } from './placeholders';
@@ -93,16 +93,10 @@ export function templateByStructure(headings: readonly TitleKeys[], templates: r
 function frontMatterTemplateId(root: Root): string | undefined {
   const first = root.children[0];
   if (first?.type !== 'yaml') return undefined;
-  try {
-    const data: unknown = parseYaml(first.value, { logLevel: 'silent' });
-    if (data && typeof data === 'object' && 'archdoc' in data) {
-      const value = (data as Record<string, unknown>).archdoc;
-      if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
-    }
-  } catch {
-    // Invalid YAML front matter does not declare a template; recognition goes on by title.
-  }
-  return undefined;
+  // Read as leniently as the template's own front matter: a value elsewhere in the block that is not valid YAML
+  // (an unquoted `{…}`) does not hide the `archdoc:` key.
+  const declared = readFrontMatter(`---\n${first.value}\n---\n`)?.entries.find((entry) => entry.key === 'archdoc');
+  return declared?.value || undefined;
 }
 
 function firstH1Key(root: Root): string | undefined {
