@@ -20,6 +20,7 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { type ParseResult, parseMarkdown } from './parse';
+import { finish, type Steps } from './steps';
 
 interface Chunk {
   text: string;
@@ -46,6 +47,8 @@ interface ChunkStart {
 export class IncrementalParser {
   /** Chunks of the last version by text (a list: the same text may occur twice). */
   private pool = new Map<string, Chunk[]>();
+  /** Chunks parsed by a run that was stopped before it finished. */
+  private parsedAhead = new Map<string, Chunk[]>();
 
   /** Chunks that the last `parse` call parsed (cache misses). */
   lastReparsedChunks = 0;
@@ -60,6 +63,11 @@ export class IncrementalParser {
    * as read-only, and as valid until the next call (the next call may move the nodes' positions).
    */
   parse(text: string): ParseResult {
+    return finish(this.parseSteps(text));
+  }
+
+  /** `parse` as steps, one per chunk parsed. A run stopped half-way leaves the parser as it was. */
+  *parseSteps(text: string): Steps<ParseResult> {
     // A definition resolves across chunks, so it forces a full parse anyway: skip the chunk parses up front.
     if (DEFINITION_LIKE.test(text)) {
       this.pool = new Map();
@@ -70,23 +78,28 @@ export class IncrementalParser {
       return parseMarkdown(text);
     }
     const starts = chunkStarts(text);
-    const previous = this.pool;
     const pool = new Map<string, Chunk[]>();
     const chunks: Chunk[] = [];
+    // Chunks are taken, not removed, so that a run stopped half-way leaves the pool whole; what it parsed is kept
+    // aside for the next run.
+    const inUse = new Set<Chunk>();
+    const take = (list: Chunk[] | undefined) => list?.find((chunk) => !inUse.has(chunk));
     let reparsed = 0;
     for (let i = 0; i < starts.length; i++) {
       const chunkText = text.slice(starts[i].offset, i + 1 < starts.length ? starts[i + 1].offset : text.length);
-      let chunk = previous.get(chunkText)?.pop();
+      let chunk = take(this.pool.get(chunkText)) ?? take(this.parsedAhead.get(chunkText));
       if (!chunk) {
         chunk = newChunk(chunkText);
+        addTo(this.parsedAhead, chunkText, chunk);
         reparsed++;
+        yield;
       }
-      const list = pool.get(chunkText);
-      if (list) list.push(chunk);
-      else pool.set(chunkText, [chunk]);
+      inUse.add(chunk);
+      addTo(pool, chunkText, chunk);
       chunks.push(chunk);
     }
     this.pool = pool;
+    this.parsedAhead = new Map();
     this.lastReparsedChunks = reparsed;
     this.lastChunkCount = chunks.length;
 
@@ -114,6 +127,12 @@ export class IncrementalParser {
     }
     return { root };
   }
+}
+
+function addTo(pool: Map<string, Chunk[]>, text: string, chunk: Chunk): void {
+  const list = pool.get(text);
+  if (list) list.push(chunk);
+  else pool.set(text, [chunk]);
 }
 
 /** Parses a chunk on its own and notes what the boundary checks need. */

@@ -187,6 +187,41 @@ const EDITS: Array<[number, string, Edit]> = [
     return FRONT_MATTER + (rng.next() < 0.5 ? '\n# in front\n\n' : '') + text;
   }],
   [1, 'toggle a byte order mark', (text) => (text.startsWith('\uFEFF') ? text.slice(1) : `\uFEFF${text}`)],
+  [3, 'move a heading', (text, rng) => {
+    const lines = splitLines(text);
+    const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
+    if (headings.length === 0) return text;
+    const [heading] = lines.splice(rng.pick(headings), 1);
+    const at = rng.int(lines.length + 1);
+    lines.splice(at, 0, ...(rng.next() < 0.7 ? [eolOf(text)] : []), /[\r\n]$/u.test(heading) ? heading : heading + eolOf(text));
+    return lines.join('');
+  }],
+  [3, 'move or remove a whole section', (text, rng) => {
+    const lines = splitLines(text);
+    const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
+    if (headings.length === 0) return text;
+    const from = rng.pick(headings);
+    const level = /^#+/u.exec(lines[from])![0].length;
+    let to = from + 1;
+    while (to < lines.length && !(isHeading(lines[to]) && /^#+/u.exec(lines[to])![0].length <= level)) to++;
+    const section = lines.splice(from, to - from);
+    if (rng.next() < 0.4) return lines.join('');
+    if (section.length > 0 && !/[\r\n]$/u.test(section[section.length - 1])) section[section.length - 1] += eolOf(text);
+    const targets = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
+    const at = targets.length > 0 && rng.next() < 0.8 ? rng.pick(targets) : rng.int(lines.length + 1);
+    if (at === lines.length && lines.length > 0 && !/[\r\n]$/u.test(lines[at - 1])) lines[at - 1] += eolOf(text);
+    lines.splice(at, 0, ...section);
+    return lines.join('');
+  }],
+  [3, 'renumber or retitle a heading', (text, rng) => {
+    const lines = splitLines(text);
+    const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
+    if (headings.length === 0) return text;
+    const i = rng.pick(headings);
+    const title = rng.pick(['1. 개요 (Executive Summary)', '2.2 비기능 요구사항 (NFRs)', '4.1 시스템 컨텍스트 다이어그램', '9. 운영', 'Context and Scope', '문서 이력', '7.3 Extra']);
+    lines[i] = rng.next() < 0.5 ? lines[i].replace(/\d+(?:\.\d+)*\.?/u, `${1 + rng.int(20)}.`) : lines[i].replace(/^(#+[ \t]*).*?(\r\n|\r|\n)?$/u, `$1${title}$2`);
+    return lines.join('');
+  }],
   [2, 'undo to an earlier version', (text, rng, history) => (history.length > 0 ? history[history.length - 1 - rng.int(Math.min(history.length, 5))] : text)],
 ];
 
@@ -221,8 +256,12 @@ interface Stats {
   chunks: number;
 }
 
-/** Compares one version both ways; throws with a replayable description on any difference. */
-function compare(text: string, parser: IncrementalParser, stats: Stats, describe: () => string): void {
+/**
+ * Compares one version both ways — the incremental parse with a full parse, and the analysis through the cache (the
+ * parser and the per-section memo of the earlier versions) with a full analysis; throws with a replayable
+ * description on any difference.
+ */
+function compare(text: string, parser: IncrementalParser, cache: AnalysisCache, version: number, stats: Stats, describe: () => string): void {
   const full = parseMarkdown(text);
   const incremental = parser.parse(text);
   stats.versions++;
@@ -233,7 +272,7 @@ function compare(text: string, parser: IncrementalParser, stats: Stats, describe
     assert.fail(`tree differs at ${firstDifference(incremental, full)}\n${describe()}\ntext: ${JSON.stringify(text.slice(0, 3000))}`);
   }
   const expected: Analysis = analyze(text, context, (body): ParseResult => (body === text ? full : parseMarkdown(body)));
-  const actual = analyze(text, context, (body) => parser.parse(body));
+  const actual = cache.analyze('file:///edited.md', version, text, context);
   if (!isDeepStrictEqual(actual, expected)) {
     assert.fail(`analysis differs at ${firstDifference(actual, expected)}\n${describe()}`);
   }
@@ -242,11 +281,12 @@ function compare(text: string, parser: IncrementalParser, stats: Stats, describe
 /** A sequence of random edits on one document, each version compared. */
 function editSession(doc: Doc, start: string, edits: number, rng: Rng, stats: Stats): void {
   const parser = new IncrementalParser();
+  const cache = new AnalysisCache();
   const history: string[] = [];
   const log: string[] = [];
   let text = start;
   const describe = () => `seed ${SEED}, ${doc.name}, edits: ${log.join(' → ')}`;
-  compare(text, parser, stats, describe);
+  compare(text, parser, cache, 0, stats, describe);
   for (let step = 0; step < edits; step++) {
     const [name, edit] = pickEdit(rng);
     history.push(text);
@@ -254,7 +294,7 @@ function editSession(doc: Doc, start: string, edits: number, rng: Rng, stats: St
     // Keep documents from growing without bound (repeated pastes).
     if (text.length > start.length * 2 + 4000) text = start;
     log.push(name);
-    compare(text, parser, stats, describe);
+    compare(text, parser, cache, step + 1, stats, describe);
   }
 }
 
