@@ -33,6 +33,9 @@ interface DocumentState {
   running?: Run;
 }
 
+/** How long a sliced analysis runs before it hands the thread back: well under a frame, so typing stays smooth. */
+const HOST_SLICE_MS = 10;
+
 /** Hands the thread back to the event loop (the browser and Node alike). */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -64,7 +67,7 @@ export class AnalysisCache {
     if (state.done && same(state.done, wanted)) return Promise.resolve(state.done.analysis);
     if (state.running?.sliced && same(state.running, wanted)) return state.running.sliced;
     const run = state.running && same(state.running, wanted) ? state.running : this.start(state, wanted);
-    run.sliced = inSlices(run.steps, { sliceMs: options.sliceMs ?? 20, pause: options.pause ?? nextTask, wanted: () => state.running === run }).then((analysis) => {
+    run.sliced = inSlices(run.steps, { sliceMs: options.sliceMs ?? HOST_SLICE_MS, pause: options.pause ?? nextTask, wanted: () => state.running === run }).then((analysis) => {
       if (analysis) return this.complete(state, run, analysis);
       // Finished at once by `analyze`, or abandoned for a newer version.
       return state.done && same(state.done, wanted) ? state.done.analysis : undefined;
@@ -106,17 +109,16 @@ export class AnalysisCache {
 
   /** Starts analysing a version; a run under way for another version is abandoned. */
   private start(state: DocumentState, wanted: Version): Run {
-    const parser = state.parser;
-    const cache = this;
-    const parse = function* (body: string): Steps<ParseResult> {
-      cache.parseCalls++;
-      const result = yield* parser.parseSteps(body);
-      cache.chunkParseCalls += parser.lastWasFull ? parser.lastReparsedChunks + 1 : parser.lastReparsedChunks;
-      return result;
-    };
-    const run: Run = { ...wanted, steps: analysisSteps(wanted.text, wanted.context, parse, state.memo) };
+    const run: Run = { ...wanted, steps: analysisSteps(wanted.text, wanted.context, (body) => this.countedParse(state.parser, body), state.memo) };
     state.running = run;
     return run;
+  }
+
+  private *countedParse(parser: IncrementalParser, body: string): Steps<ParseResult> {
+    this.parseCalls++;
+    const result = yield* parser.parseSteps(body);
+    this.chunkParseCalls += parser.lastWasFull ? parser.lastReparsedChunks + 1 : parser.lastReparsedChunks;
+    return result;
   }
 
   private complete(state: DocumentState, run: Run, analysis: Analysis): Analysis {

@@ -11,14 +11,15 @@ import { LineIndex } from './lines';
 import type { Locale } from './messages';
 import { matchSections } from './match';
 import { buildOutline, toOpenSlot } from './outline';
-import { type ParseResult, parseMarkdown } from './parse';
+import { IncrementalParser } from './incremental';
+import type { ParseResult } from './parse';
 import { matchesAny, mentionsTemplate, quickTemplateId, type Recognition, recognize } from './recognize';
 import { RULES, ruleById } from './rules';
 import { frontMatterItems } from './frontMatterItems';
 import { type ScanItem, scanBlocks } from './scan';
-import { buildSections, contentRoot, type DocSection } from './sections';
+import { buildSections, contentRoot, type DocSection, headingTitle } from './sections';
 import { evaluateSection, type SectionSlots, settleSlots, toFinding } from './slots';
-import { finish, type Steps } from './steps';
+import { atOnce, finish, type Steps } from './steps';
 import { collectSuppressions, isSuppressed, SUPPRESSION_MARK } from './suppress';
 import type { Template, TemplateSection } from './template';
 import { type Analysis, type AnalyzeOptions, DEFAULT_MAX_FILE_SIZE, type Finding, type Severity } from './types';
@@ -29,10 +30,15 @@ export interface AnalysisContext {
   locale?: Locale;
 }
 
-export function analyze(text: string, context: AnalysisContext, parse: (text: string) => ParseResult = parseMarkdown): Analysis {
-  return finish(analysisSteps(text, context, function* (body) {
-    return parse(body);
-  }, new AnalysisMemo()));
+/**
+ * Analyses a text at once: the incremental analysis with nothing cached. By default the text is parsed chunk by
+ * chunk (the same tree as one parse, and time linear in the number of sections, where one parse of thousands of
+ * sections is not); `parse` replaces that.
+ */
+export function analyze(text: string, context: AnalysisContext, parse?: (text: string) => ParseResult): Analysis {
+  const parser = new IncrementalParser();
+  const parseSteps = parse ? (body: string) => atOnce(() => parse(body)) : (body: string) => parser.parseSteps(body);
+  return finish(analysisSteps(text, context, parseSteps, new AnalysisMemo()));
 }
 
 /** `analyze` as steps: `parse` parses in steps, `memo` holds what earlier versions of the document computed. */
@@ -49,6 +55,7 @@ export function* analysisSteps(text: string, context: AnalysisContext, parse: (t
     }
     // Most Markdown is not an architecture document: skip the parse when no template title even occurs in the text.
     if (!options.templateId && !includes(options) && !mentionsTemplate(body, context.templates)) return emptyAnalysis();
+    yield;
     return yield* analyzeParsedSteps(body, yield* parse(body), context, memo);
   } catch (error) {
     return emptyAnalysis(`archdoc could not analyse this document: ${error instanceof Error ? error.message : String(error)}`);
@@ -89,6 +96,13 @@ function* analyzeParsedSteps(text: string, parsed: ParseResult, context: Analysi
   const options = context.options ?? {};
   const locale = context.locale ?? 'en';
   const forced = options.templateId ? context.templates.find((template) => template.id === options.templateId) : undefined;
+  // Heading titles are read once per node (recognition and the section tree ask for them): in steps, the first time.
+  for (const node of parsed.root.children) {
+    if (node.type === 'heading') {
+      headingTitle(node);
+      yield;
+    }
+  }
   const recognition: Recognition = forced ? { template: forced, by: 'forced' } : recognize(parsed.root, context.templates, options.path, options.include);
   if (parsed.error) {
     // Nothing to read from a failed parse: recognise from the raw text so the reason is shown where it matters.
@@ -99,6 +113,7 @@ function* analyzeParsedSteps(text: string, parsed: ParseResult, context: Analysi
   if (!template) return emptyAnalysis(recognition.problem);
 
   const lines = new LineIndex(text);
+  yield;
   // A leading H1 is the document's title unless it is one of the template's sections (`# 1. 개요` in a document
   // recognised by its front matter).
   const sectionKeys = new Set(template.sections.flatMap((section) => [section.keys.full, section.keys.core]));
@@ -111,11 +126,13 @@ function* analyzeParsedSteps(text: string, parsed: ParseResult, context: Analysi
   }
   const itemsOf = (section: DocSection): ScanItem[] => itemsBySection.get(section)!;
   const { match, templateOf, renamed } = matchSections(template.sections, tree.all.filter((section) => section !== tree.title), top, itemsOf);
+  yield;
   // A section the author added under a template section's title (a second copy, say) keeps that section's options.
   const sameTitled = new Map<string, TemplateSection>();
   for (const templateSection of template.sections) sameTitled.set(templateSection.keys.full, templateSection);
 
   const suppressions = collectSuppressions({ type: 'root', children: memo.blocksWithDirectives(parsed.root, SUPPRESSION_MARK) });
+  yield;
   const severities = options.severity ?? {};
   const keep = (finding: Finding): boolean => severities[finding.rule] !== 'off' && !isSuppressed(suppressions, finding.rule, finding.line);
   const slotContext = { template, lines, locale };

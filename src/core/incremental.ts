@@ -78,6 +78,7 @@ export class IncrementalParser {
       return parseMarkdown(text);
     }
     const starts = chunkStarts(text);
+    yield;
     const pool = new Map<string, Chunk[]>();
     const chunks: Chunk[] = [];
     // Chunks are taken, not removed, so that a run stopped half-way leaves the pool whole; what it parsed is kept
@@ -111,10 +112,11 @@ export class IncrementalParser {
     // The parser drops a leading byte order mark and counts offsets without it.
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const children: RootContent[] = [];
-    chunks.forEach((chunk, i) => {
-      relocate(chunk, starts[i].line, i === 0 ? 0 : starts[i].offset - bom);
-      for (const child of chunk.result.root.children) children.push(child);
-    });
+    // Each chunk records where its nodes are, so a run stopped between two chunks leaves every chunk consistent.
+    for (let i = 0; i < chunks.length; i++) {
+      if (relocate(chunks[i], starts[i].line, i === 0 ? 0 : starts[i].offset - bom)) yield;
+      for (const child of chunks[i].result.root.children) children.push(child);
+    }
     const first = chunks[0].result.root.position;
     const last = chunks[chunks.length - 1];
     const end = last.result.root.position?.end;
@@ -251,11 +253,11 @@ function containsDefinition(root: Root): boolean {
   return false;
 }
 
-/** Moves a chunk's nodes to their place in the document: lines and offsets shift, columns do not. */
-function relocate(chunk: Chunk, line: number, offset: number): void {
+/** Moves a chunk's nodes to their place in the document (lines and offsets shift, columns do not); false when they are there. */
+function relocate(chunk: Chunk, line: number, offset: number): boolean {
   const lines = line - chunk.lineShift;
   const offsets = offset - chunk.offsetShift;
-  if (lines === 0 && offsets === 0) return;
+  if (lines === 0 && offsets === 0) return false;
   const stack: Nodes[] = [...chunk.result.root.children];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -268,6 +270,7 @@ function relocate(chunk: Chunk, line: number, offset: number): void {
   }
   chunk.lineShift = line;
   chunk.offsetShift = offset;
+  return true;
 }
 
 function movePoint(point: Point, lines: number, offsets: number): void {

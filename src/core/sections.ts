@@ -123,3 +123,15 @@ export function headingText(heading: Heading): string {
 export function contentRoot(tree: SectionTree): DocSection {
   return tree.title ?? tree.root;
 }
+
+/** The section's last sub-section at any depth (itself when it has none): its sub-sections end there in document order. */
+export function lastDescendant(section: DocSection): DocSection {
+  let last = section;
+  while (last.children.length > 0) last = last.children[last.children.length - 1];
+  return last;
+}
+
+export function isWithin(doc: DocSection, ancestor: DocSection): boolean {
+  for (let node: DocSection | undefined = doc.parent; node; node = node.parent) if (node === ancestor) return true;
+  return false;
+}

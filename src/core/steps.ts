@@ -5,6 +5,12 @@
  */
 export type Steps<T> = Generator<void, T, void>;
 
+/** A result computed at once, as steps (none to yield). */
+// eslint-disable-next-line require-yield -- nothing to pause between: the value is computed in one go
+export function* atOnce<T>(compute: () => T): Steps<T> {
+  return compute();
+}
+
 export function finish<T>(steps: Steps<T>): T {
   for (;;) {
     const step = steps.next();
