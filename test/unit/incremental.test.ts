@@ -405,3 +405,64 @@ describe('analysis cache', () => {
     assert.equal(cache.parses, 3);
   });
 });
+
+describe('analysis in slices', function () {
+  // Several analyses of a large document: seconds when the CPU is shared.
+  this.timeout(120_000);
+  const text = readFileSync(join(repoRoot, 'test/fixtures/blind/filled-ko.md'), 'utf8');
+  const uri = 'file:///large.md';
+
+  /** A pause the test releases by hand, counting how often the analysis handed the thread back. */
+  function manualPause() {
+    const waiting: Array<() => void> = [];
+    return {
+      waiting,
+      pause: () => new Promise<void>((resolve) => waiting.push(resolve)),
+      release: async () => {
+        waiting.shift()?.();
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    };
+  }
+
+  it('hands the thread back between steps and ends with the analysis made at once', async () => {
+    const cache = new AnalysisCache();
+    let pauses = 0;
+    const sliced = await cache.analyzeInSlices(uri, 1, text, context, { sliceMs: 0, pause: async () => void pauses++ });
+    assert.ok(pauses > 100, `${pauses} pauses`);
+    assert.deepStrictEqual(sliced, analyze(text, context));
+    assert.equal(cache.analyze(uri, 1, text, context), sliced, 'the version is analysed once');
+    assert.equal(cache.parses, 1);
+  });
+
+  it('asked for at once while slicing, finishes that very run: one analysis, one parse', async () => {
+    const cache = new AnalysisCache();
+    const manual = manualPause();
+    const sliced = cache.analyzeInSlices(uri, 1, text, context, { sliceMs: 0, pause: manual.pause });
+    await manual.release();
+    await manual.release();
+    assert.equal(cache.analysed(uri, 1, text, context), undefined, 'not done yet');
+    const now = cache.analyze(uri, 1, text, context);
+    manual.waiting.forEach((resolve) => resolve());
+    assert.equal(await sliced, now);
+    assert.equal(cache.parses, 1);
+    assert.deepStrictEqual(now, analyze(text, context));
+  });
+
+  it('a newer version abandons the run, reusing the chunks it had parsed', async () => {
+    const cache = new AnalysisCache();
+    const manual = manualPause();
+    const sliced = cache.analyzeInSlices(uri, 1, text, context, { sliceMs: 0, pause: manual.pause });
+    for (let i = 0; i < 40; i++) await manual.release();
+    const parsedBefore = cache.chunkParses;
+    const edited = `${text}\nmore text\n`;
+    const newer = cache.analyze(uri, 2, edited, context);
+    manual.waiting.forEach((resolve) => resolve());
+    assert.equal(await sliced, undefined, 'the older version is no longer wanted');
+    assert.deepStrictEqual(newer, analyze(edited, context));
+    const parser = new IncrementalParser();
+    parser.parse(edited);
+    assert.ok(cache.chunkParses - parsedBefore < parser.lastChunkCount - 20, `${cache.chunkParses - parsedBefore} of ${parser.lastChunkCount} chunks parsed again`);
+    assert.equal(cache.latest(uri), newer);
+  });
+});
