@@ -37,6 +37,7 @@ function eolOf(text: string): string {
 }
 
 const isHeading = (line: string) => /^#{1,6}(?:[ \t]|\r|\n|$)/u.test(line);
+const headingIndexes = (lines: readonly string[]) => lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
 
 /** Lines that stress chunk boundaries: fences, HTML blocks, containers, setext underlines, tables, definitions. */
 const LINES = [
@@ -94,6 +95,15 @@ function atLine(text: string, rng: Rng, insert: (lines: string[], index: number,
   return lines.join('');
 }
 
+/** Changes the lines at a random heading (the text stays as it is when it has none). */
+function atHeading(text: string, rng: Rng, change: (lines: string[], heading: number) => void): string {
+  const lines = splitLines(text);
+  const headings = headingIndexes(lines);
+  if (headings.length === 0) return text;
+  change(lines, rng.pick(headings));
+  return lines.join('');
+}
+
 const EDITS: Array<[number, string, Edit]> = [
   [8, 'insert a line', (text, rng) => atLine(text, rng, (lines, i, eol) => lines.splice(i, 0, rng.pick(LINES) + eol))],
   [6, 'delete a line', (text, rng) => {
@@ -118,7 +128,7 @@ const EDITS: Array<[number, string, Edit]> = [
   }],
   [3, 'paste a section elsewhere', (text, rng) => {
     const lines = splitLines(text);
-    const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
+    const headings = headingIndexes(lines);
     if (headings.length === 0) return text;
     const from = rng.pick(headings);
     let to = from + 1;
@@ -138,7 +148,7 @@ const EDITS: Array<[number, string, Edit]> = [
     atLine(text, rng, (lines, i, eol) => lines.splice(i, 0, ...(rng.next() < 0.5 ? [eol] : []), `${'#'.repeat(1 + rng.int(6))} 제목 ${rng.int(20)}${eol}`))],
   [4, 'remove or change a heading', (text, rng) => {
     const lines = splitLines(text);
-    const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
+    const headings = headingIndexes(lines);
     if (headings.length === 0) return text;
     const i = rng.pick(headings);
     const change = rng.int(4);
@@ -187,41 +197,27 @@ const EDITS: Array<[number, string, Edit]> = [
     return FRONT_MATTER + (rng.next() < 0.5 ? '\n# in front\n\n' : '') + text;
   }],
   [1, 'toggle a byte order mark', (text) => (text.startsWith('\uFEFF') ? text.slice(1) : `\uFEFF${text}`)],
-  [3, 'move a heading', (text, rng) => {
-    const lines = splitLines(text);
-    const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
-    if (headings.length === 0) return text;
-    const [heading] = lines.splice(rng.pick(headings), 1);
+  [3, 'move a heading', (text, rng) => atHeading(text, rng, (lines, from) => {
+    const [heading] = lines.splice(from, 1);
     const at = rng.int(lines.length + 1);
     lines.splice(at, 0, ...(rng.next() < 0.7 ? [eolOf(text)] : []), /[\r\n]$/u.test(heading) ? heading : heading + eolOf(text));
-    return lines.join('');
-  }],
-  [3, 'move or remove a whole section', (text, rng) => {
-    const lines = splitLines(text);
-    const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
-    if (headings.length === 0) return text;
-    const from = rng.pick(headings);
+  })],
+  [3, 'move or remove a whole section', (text, rng) => atHeading(text, rng, (lines, from) => {
     const level = /^#+/u.exec(lines[from])![0].length;
     let to = from + 1;
     while (to < lines.length && !(isHeading(lines[to]) && /^#+/u.exec(lines[to])![0].length <= level)) to++;
     const section = lines.splice(from, to - from);
-    if (rng.next() < 0.4) return lines.join('');
+    if (rng.next() < 0.4) return;
     if (section.length > 0 && !/[\r\n]$/u.test(section[section.length - 1])) section[section.length - 1] += eolOf(text);
-    const targets = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
+    const targets = headingIndexes(lines);
     const at = targets.length > 0 && rng.next() < 0.8 ? rng.pick(targets) : rng.int(lines.length + 1);
     if (at === lines.length && lines.length > 0 && !/[\r\n]$/u.test(lines[at - 1])) lines[at - 1] += eolOf(text);
     lines.splice(at, 0, ...section);
-    return lines.join('');
-  }],
-  [3, 'renumber or retitle a heading', (text, rng) => {
-    const lines = splitLines(text);
-    const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
-    if (headings.length === 0) return text;
-    const i = rng.pick(headings);
+  })],
+  [3, 'renumber or retitle a heading', (text, rng) => atHeading(text, rng, (lines, i) => {
     const title = rng.pick(['1. 개요 (Executive Summary)', '2.2 비기능 요구사항 (NFRs)', '4.1 시스템 컨텍스트 다이어그램', '9. 운영', 'Context and Scope', '문서 이력', '7.3 Extra']);
     lines[i] = rng.next() < 0.5 ? lines[i].replace(/\d+(?:\.\d+)*\.?/u, `${1 + rng.int(20)}.`) : lines[i].replace(/^(#+[ \t]*).*?(\r\n|\r|\n)?$/u, `$1${title}$2`);
-    return lines.join('');
-  }],
+  })],
   [2, 'undo to an earlier version', (text, rng, history) => (history.length > 0 ? history[history.length - 1 - rng.int(Math.min(history.length, 5))] : text)],
 ];
 
@@ -302,7 +298,7 @@ function editSession(doc: Doc, start: string, edits: number, rng: Rng, stats: St
 function excerpt(doc: Doc, rng: Rng): string {
   const lines = splitLines(doc.text);
   const title = lines.find((line) => /^# /u.test(line)) ?? '# High Level 아키텍처 정의서\n';
-  const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
+  const headings = headingIndexes(lines);
   const from = headings.length > 0 ? rng.pick(headings) : 0;
   const length = 15 + rng.int(60);
   return `${title.replace(/[\r\n]*$/u, '')}${eolOf(doc.text)}${eolOf(doc.text)}${lines.slice(from, from + length).join('')}`;
