@@ -23,6 +23,8 @@ export class DocumentModel implements vscode.Disposable {
   /** One context object per document until settings or templates change: the cache keys its results on it. */
   private readonly contexts = new Map<string, AnalysisContext>();
   private readonly versions = new Map<string, number>();
+  /** The document each analysed URI belongs to. */
+  private readonly documents = new Map<string, vscode.TextDocument>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document's analysis was (re)computed by the debounced pipeline, or cleared. */
@@ -67,6 +69,7 @@ export class DocumentModel implements vscode.Disposable {
   shownAnalysisOf(document: vscode.TextDocument | undefined): Analysis | undefined {
     if (!document || document.languageId !== 'markdown' || document.isClosed) return undefined;
     const key = document.uri.toString();
+    if (this.documents.get(key) !== document) return undefined;
     return this.cache.analysed(key, document.version, document.getText(), this.contextFor(document)) ?? this.cache.latest(key);
   }
 
@@ -144,12 +147,20 @@ export class DocumentModel implements vscode.Disposable {
     this.cache.forget(key);
     this.contexts.delete(key);
     this.versions.delete(key);
+    this.documents.delete(key);
     this.changed.fire(document);
   }
 
-  /** Counts each version asked for once (the stats compare them with parses). */
+  /**
+   * Counts each version asked for once (the stats compare them with parses). A new document under a URI that another
+   * one had (VS Code reuses untitled names) starts afresh: nothing of the other one's analysis is shown for it.
+   */
   private noteVersion(document: vscode.TextDocument): string {
     const key = document.uri.toString();
+    if (this.documents.get(key) !== document) {
+      this.cache.forget(key);
+      this.documents.set(key, document);
+    }
     if (this.versions.get(key) !== document.version) {
       this.versions.set(key, document.version);
       this.versionsAnalysed++;
