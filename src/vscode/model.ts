@@ -143,6 +143,9 @@ export class DocumentModel implements vscode.Disposable {
 
   forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
+    // Closed after another document took over its URI: what is kept belongs to that one.
+    const owner = this.documents.get(key);
+    if (owner && owner !== document) return;
     this.cancel(key);
     this.cache.forget(key);
     this.contexts.delete(key);
