@@ -294,6 +294,8 @@ console.log(
     incrementalOverFullLargeWorst: Number(fixed(largeRow.inc.worst / largeRow.full, 4)),
     longestHostSliceMs: Number(fixed(Math.max(slices.open, slices.typing), 1)),
     longestOpeningSliceMs: Number(fixed(slices.open, 1)),
+    // The slice as a share of the full analysis measured in the same run: comparable across loaded and quiet machines.
+    longestHostSliceOverFullLarge: Number(fixed(Math.max(slices.open, slices.typing) / largeRow.full, 4)),
     matching4000Over1000: Number(fixed(scale.large / scale.small, 2)),
   }),
 );
