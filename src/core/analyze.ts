@@ -1,19 +1,26 @@
 /**
  * One parse → one analysis: recognition, section matching, the slot model of each section, the rule table, and the
  * outline with progress. Never throws: an internal failure becomes a skipped analysis with its reason.
+ *
+ * The analysis runs as steps (one per chunk parsed and per section analysed) with a memo of per-section results, so
+ * that the same code serves a one-off analysis (run at once, empty memo), a document being edited (the memo of its
+ * previous versions) and a large document's first analysis in slices that hand the thread back.
  */
+import { AnalysisMemo } from './analysisMemo';
 import { LineIndex } from './lines';
 import type { Locale } from './messages';
 import { matchSections } from './match';
 import { buildOutline, toOpenSlot } from './outline';
-import { type ParseResult, parseMarkdown } from './parse';
+import { IncrementalParser } from './incremental';
+import type { ParseResult } from './parse';
 import { matchesAny, mentionsTemplate, quickTemplateId, type Recognition, recognize } from './recognize';
 import { RULES, ruleById } from './rules';
 import { frontMatterItems } from './frontMatterItems';
 import { type ScanItem, scanBlocks } from './scan';
-import { buildSections, contentRoot, type DocSection } from './sections';
-import { evaluateSection, settleSlots, toFinding } from './slots';
-import { collectSuppressions, isSuppressed } from './suppress';
+import { buildSections, contentRoot, type DocSection, headingTitle } from './sections';
+import { evaluateSection, type SectionSlots, settleSlots, toFinding } from './slots';
+import { atOnce, finish, type Steps } from './steps';
+import { collectSuppressions, isSuppressed, SUPPRESSION_MARK } from './suppress';
 import type { Template, TemplateSection } from './template';
 import { type Analysis, type AnalyzeOptions, DEFAULT_MAX_FILE_SIZE, type Finding, type Severity } from './types';
 
@@ -23,7 +30,19 @@ export interface AnalysisContext {
   locale?: Locale;
 }
 
-export function analyze(text: string, context: AnalysisContext, parse: (text: string) => ParseResult = parseMarkdown): Analysis {
+/**
+ * Analyses a text at once: the incremental analysis with nothing cached. By default the text is parsed chunk by
+ * chunk (the same tree as one parse, and time linear in the number of sections, where one parse of thousands of
+ * sections is not); `parse` replaces that.
+ */
+export function analyze(text: string, context: AnalysisContext, parse?: (text: string) => ParseResult): Analysis {
+  const parser = new IncrementalParser();
+  const parseSteps = parse ? (body: string) => atOnce(() => parse(body)) : (body: string) => parser.parseSteps(body);
+  return finish(analysisSteps(text, context, parseSteps, new AnalysisMemo()));
+}
+
+/** `analyze` as steps: `parse` parses in steps, `memo` holds what earlier versions of the document computed. */
+export function* analysisSteps(text: string, context: AnalysisContext, parse: (text: string) => Steps<ParseResult>, memo: AnalysisMemo): Steps<Analysis> {
   try {
     const body = stripBom(text);
     const options = context.options ?? {};
@@ -36,7 +55,8 @@ export function analyze(text: string, context: AnalysisContext, parse: (text: st
     }
     // Most Markdown is not an architecture document: skip the parse when no template title even occurs in the text.
     if (!options.templateId && !includes(options) && !mentionsTemplate(body, context.templates)) return emptyAnalysis();
-    return analyzeParsed(body, parse(body), context);
+    yield;
+    return yield* analyzeParsedSteps(body, yield* parse(body), context, memo);
   } catch (error) {
     return emptyAnalysis(`archdoc could not analyse this document: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -67,11 +87,22 @@ function emptyAnalysis(skippedReason?: string): Analysis {
   return { progress: { filled: 0, total: 0 }, findings: [], sections: [], preambleSlots: [], skippedReason };
 }
 
-/** Analyses an already parsed text (the incremental parser hands in its assembled tree). */
+/** Analyses an already parsed text. */
 export function analyzeParsed(text: string, parsed: ParseResult, context: AnalysisContext): Analysis {
+  return finish(analyzeParsedSteps(text, parsed, context, new AnalysisMemo()));
+}
+
+function* analyzeParsedSteps(text: string, parsed: ParseResult, context: AnalysisContext, memo: AnalysisMemo): Steps<Analysis> {
   const options = context.options ?? {};
   const locale = context.locale ?? 'en';
   const forced = options.templateId ? context.templates.find((template) => template.id === options.templateId) : undefined;
+  // Heading titles are read once per node (recognition and the section tree ask for them): in steps, the first time.
+  for (const node of parsed.root.children) {
+    if (node.type === 'heading') {
+      headingTitle(node);
+      yield;
+    }
+  }
   const recognition: Recognition = forced ? { template: forced, by: 'forced' } : recognize(parsed.root, context.templates, options.path, options.include);
   if (parsed.error) {
     // Nothing to read from a failed parse: recognise from the raw text so the reason is shown where it matters.
@@ -82,34 +113,42 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   if (!template) return emptyAnalysis(recognition.problem);
 
   const lines = new LineIndex(text);
+  yield;
   // A leading H1 is the document's title unless it is one of the template's sections (`# 1. 개요` in a document
   // recognised by its front matter).
   const sectionKeys = new Set(template.sections.flatMap((section) => [section.keys.full, section.keys.core]));
   const tree = buildSections(parsed.root, lines.lineCount, text.length, (keys) => !sectionKeys.has(keys.full) && !sectionKeys.has(keys.core));
   const top = contentRoot(tree);
   const itemsBySection = new Map<DocSection, ScanItem[]>();
-  const itemsOf = (section: DocSection): ScanItem[] => {
-    let items = itemsBySection.get(section);
-    if (!items) itemsBySection.set(section, (items = scanBlocks(section.blocks, lines)));
-    return items;
-  };
+  for (const section of [tree.root, ...tree.all]) {
+    itemsBySection.set(section, memo.items(section, () => scanBlocks(section.blocks, lines)));
+    yield;
+  }
+  const itemsOf = (section: DocSection): ScanItem[] => itemsBySection.get(section)!;
   const { match, templateOf, renamed } = matchSections(template.sections, tree.all.filter((section) => section !== tree.title), top, itemsOf);
+  yield;
   // A section the author added under a template section's title (a second copy, say) keeps that section's options.
   const sameTitled = new Map<string, TemplateSection>();
   for (const templateSection of template.sections) sameTitled.set(templateSection.keys.full, templateSection);
 
-  const suppressions = collectSuppressions(parsed.root);
+  const suppressions = collectSuppressions({ type: 'root', children: memo.blocksWithDirectives(parsed.root, SUPPRESSION_MARK) });
+  yield;
   const severities = options.severity ?? {};
   const keep = (finding: Finding): boolean => severities[finding.rule] !== 'off' && !isSuppressed(suppressions, finding.rule, finding.line);
   const slotContext = { template, lines, locale };
-  const ownOf = (section: DocSection) => {
+  const own = new Map<DocSection, SectionSlots>();
+  for (const section of [tree.root, ...tree.all]) {
     const matched = templateOf.get(section);
     const schema = matched ?? sameTitled.get(section.keys.full);
-    const isHeadingSection = section !== tree.title && section !== tree.root;
+    const evaluate = (items: readonly ScanItem[], isHeadingSection: boolean) => evaluateSection(section, matched, schema, items, isHeadingSection, slotContext);
     // The template's front-matter keys are fields of the document's top section (its title's own content).
-    const items = section === top ? [...frontMatterItems(text, template, lines), ...itemsOf(section)] : itemsOf(section);
-    return settleSlots(evaluateSection(section, matched, schema, items, isHeadingSection, slotContext), keep);
-  };
+    // The title and the preamble are no heading sections of the template.
+    if (section === top) own.set(section, evaluate([...frontMatterItems(text, template, lines), ...itemsOf(section)], false));
+    else if (section === tree.root || section === tree.title) own.set(section, evaluate(itemsOf(section), false));
+    else own.set(section, memo.slots(section, { template, locale, templateSection: matched, schema, hasChildren: section.children.length > 0 }, () => evaluate(itemsOf(section), true)));
+    yield;
+  }
+  const ownOf = (section: DocSection) => settleSlots(own.get(section)!, keep);
   const missingBySection = new Map<DocSection, Array<{ templateSection: TemplateSection; finding: Finding }>>();
   for (const rule of RULES) {
     for (const hit of rule.checkDocument?.({ template, match, top, title: tree.title, lines }) ?? []) {

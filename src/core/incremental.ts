@@ -20,6 +20,7 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { type ParseResult, parseMarkdown } from './parse';
+import { finish, type Steps } from './steps';
 
 interface Chunk {
   text: string;
@@ -46,6 +47,8 @@ interface ChunkStart {
 export class IncrementalParser {
   /** Chunks of the last version by text (a list: the same text may occur twice). */
   private pool = new Map<string, Chunk[]>();
+  /** Chunks parsed by a run that was stopped before it finished. */
+  private parsedAhead = new Map<string, Chunk[]>();
 
   /** Chunks that the last `parse` call parsed (cache misses). */
   lastReparsedChunks = 0;
@@ -60,6 +63,11 @@ export class IncrementalParser {
    * as read-only, and as valid until the next call (the next call may move the nodes' positions).
    */
   parse(text: string): ParseResult {
+    return finish(this.parseSteps(text));
+  }
+
+  /** `parse` as steps, one per chunk parsed. A run stopped half-way leaves the parser as it was. */
+  *parseSteps(text: string): Steps<ParseResult> {
     // A definition resolves across chunks, so it forces a full parse anyway: skip the chunk parses up front.
     if (DEFINITION_LIKE.test(text)) {
       this.pool = new Map();
@@ -70,23 +78,29 @@ export class IncrementalParser {
       return parseMarkdown(text);
     }
     const starts = chunkStarts(text);
-    const previous = this.pool;
+    yield;
     const pool = new Map<string, Chunk[]>();
     const chunks: Chunk[] = [];
+    // Chunks are taken, not removed, so that a run stopped half-way leaves the pool whole; what it parsed is kept
+    // aside for the next run.
+    const inUse = new Set<Chunk>();
+    const take = (list: Chunk[] | undefined) => list?.find((chunk) => !inUse.has(chunk));
     let reparsed = 0;
     for (let i = 0; i < starts.length; i++) {
       const chunkText = text.slice(starts[i].offset, i + 1 < starts.length ? starts[i + 1].offset : text.length);
-      let chunk = previous.get(chunkText)?.pop();
+      let chunk = take(this.pool.get(chunkText)) ?? take(this.parsedAhead.get(chunkText));
       if (!chunk) {
         chunk = newChunk(chunkText);
+        addTo(this.parsedAhead, chunkText, chunk);
         reparsed++;
+        yield;
       }
-      const list = pool.get(chunkText);
-      if (list) list.push(chunk);
-      else pool.set(chunkText, [chunk]);
+      inUse.add(chunk);
+      addTo(pool, chunkText, chunk);
       chunks.push(chunk);
     }
     this.pool = pool;
+    this.parsedAhead = new Map();
     this.lastReparsedChunks = reparsed;
     this.lastChunkCount = chunks.length;
 
@@ -98,10 +112,11 @@ export class IncrementalParser {
     // The parser drops a leading byte order mark and counts offsets without it.
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const children: RootContent[] = [];
-    chunks.forEach((chunk, i) => {
-      relocate(chunk, starts[i].line, i === 0 ? 0 : starts[i].offset - bom);
-      for (const child of chunk.result.root.children) children.push(child);
-    });
+    // Each chunk records where its nodes are, so a run stopped between two chunks leaves every chunk consistent.
+    for (let i = 0; i < chunks.length; i++) {
+      if (relocate(chunks[i], starts[i].line, i === 0 ? 0 : starts[i].offset - bom)) yield;
+      for (const child of chunks[i].result.root.children) children.push(child);
+    }
     const first = chunks[0].result.root.position;
     const last = chunks[chunks.length - 1];
     const end = last.result.root.position?.end;
@@ -114,6 +129,12 @@ export class IncrementalParser {
     }
     return { root };
   }
+}
+
+function addTo(pool: Map<string, Chunk[]>, text: string, chunk: Chunk): void {
+  const list = pool.get(text);
+  if (list) list.push(chunk);
+  else pool.set(text, [chunk]);
 }
 
 /** Parses a chunk on its own and notes what the boundary checks need. */
@@ -232,11 +253,11 @@ function containsDefinition(root: Root): boolean {
   return false;
 }
 
-/** Moves a chunk's nodes to their place in the document: lines and offsets shift, columns do not. */
-function relocate(chunk: Chunk, line: number, offset: number): void {
+/** Moves a chunk's nodes to their place in the document (lines and offsets shift, columns do not); false when they are there. */
+function relocate(chunk: Chunk, line: number, offset: number): boolean {
   const lines = line - chunk.lineShift;
   const offsets = offset - chunk.offsetShift;
-  if (lines === 0 && offsets === 0) return;
+  if (lines === 0 && offsets === 0) return false;
   const stack: Nodes[] = [...chunk.result.root.children];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -249,6 +270,7 @@ function relocate(chunk: Chunk, line: number, offset: number): void {
   }
   chunk.lineShift = line;
   chunk.offsetShift = offset;
+  return true;
 }
 
 function movePoint(point: Point, lines: number, offsets: number): void {

@@ -21,7 +21,7 @@
  * rule 5 last. Each document section matches at most one template section.
  */
 import type { ScanItem } from './scan';
-import type { DocSection } from './sections';
+import { type DocSection, isWithin, lastDescendant } from './sections';
 import { fitsRepeatableTitle, repeatableTitleParts } from './placeholders';
 import { bigramSimilarity, normalizeKey, titleWords } from './text';
 import type { TemplateSection } from './template';
@@ -93,24 +93,25 @@ export function matchSections(
     );
   }
 
-  // Similar titles are compared only among what exact titles left over: those lists shrink as matching goes on.
-  const leftoverDocs = docSections.filter((doc) => !used.has(doc));
+  // Similar titles are compared only among what exact titles left over, and only inside the anchor: in document
+  // order, a section's sub-sections are the run of sections that follows it up to its last descendant.
+  const leftoverDocs = docSections.filter((doc) => !used.has(doc)).sort((a, b) => a.order - b.order);
   const unmatchedTemplates = templateSections.filter((template) => !match.has(template));
   const similarTitle = (template: TemplateSection, anchor: DocSection): DocSection | undefined => {
     let best: DocSection | undefined;
     let bestScore = SIMILAR_TITLE;
-    for (const doc of leftoverDocs) {
-      if (used.has(doc) || similarityBound(template, doc) < bestScore || !isWithin(doc, anchor)) continue;
+    const last = lastDescendant(anchor).order;
+    for (let i = firstAfter(leftoverDocs, anchor.order); i < leftoverDocs.length && leftoverDocs[i].order <= last; i++) {
+      const doc = leftoverDocs[i];
+      if (used.has(doc) || similarityBound(template, doc) < bestScore) continue;
       const score = titleSimilarity(template, doc);
       if (score < bestScore || (best && score === bestScore)) continue;
       if (score < SIMILAR_TITLE_OTHER_NUMBER && numbersDiffer(template, doc)) continue;
       // Leave the heading to another unmatched template section that resembles it more (4.2.2 바운디드 컨텍스트
       // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`).
       if (unmatchedTemplates.some((other) => other !== template && !match.has(other) && similarityBound(other, doc) > score && titleSimilarity(other, doc) > score)) continue;
-      {
-        best = doc;
-        bestScore = score;
-      }
+      best = doc;
+      bestScore = score;
     }
     return best;
   };
@@ -269,9 +270,16 @@ function numbersDiffer(template: TemplateSection, doc: DocSection): boolean {
   return a !== undefined && b !== undefined && a !== b;
 }
 
-function isWithin(doc: DocSection, ancestor: DocSection): boolean {
-  for (let node: DocSection | undefined = doc.parent; node; node = node.parent) if (node === ancestor) return true;
-  return false;
+/** Index of the first section after `order` in sections sorted by order. */
+function firstAfter(sections: readonly DocSection[], order: number): number {
+  let low = 0;
+  let high = sections.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sections[middle].order <= order) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Share of the template section's labels and columns that the document section also has (Jaccard). */

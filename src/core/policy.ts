@@ -93,12 +93,21 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
+/** The most headings a template may have: far beyond any real template, low enough that checking stays quick. */
+export const MAX_TEMPLATE_HEADINGS = 5000;
+const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/gmu;
+
 export type LoadedTemplate = { ok: true; template: Template } | { ok: false; reason: string };
 
 /** A template file's bytes compiled, or why it cannot be used (not text, not UTF-8, nothing to check against). */
 export function loadTemplate(path: string, bytes: Uint8Array): LoadedTemplate {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
+  // Counted before compiling: a template of tens of thousands of sections would hold up the editor and every check.
+  const headings = decoded.text.match(HEADING_LINE)?.length ?? 0;
+  if (headings > MAX_TEMPLATE_HEADINGS) {
+    return { ok: false, reason: `has ${headings} headings; a template may have at most ${MAX_TEMPLATE_HEADINGS} (split it into several templates)` };
+  }
   let template: Template;
   try {
     template = compileTemplate(templateIdOf(path), decoded.text);

@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import picomatch from 'picomatch/posix';
 import { readFrontMatter } from './frontmatter';
 import type { Template } from './template';
-import { headingText } from './sections';
+import { headingTitle } from './sections';
 import { repeatableTitleParts } from './placeholders';
 import { normalizeKey, type TitleKeys, titleKeys } from './text';
 import type { RecognizedBy } from './types';
@@ -37,7 +37,7 @@ export function recognize(root: Root, templates: readonly Template[], path?: str
     const byTitle = templatesInTitle(titleKey, templates);
     if (byTitle.length > 0) return { template: byTitle.length === 1 ? byTitle[0] : closestTemplate(root, byTitle), by: 'title' };
   }
-  const headings = root.children.flatMap((node) => (node.type === 'heading' ? [titleKeys(headingText(node))] : []));
+  const headings = root.children.flatMap((node) => (node.type === 'heading' ? [headingTitle(node).keys] : []));
   const byStructure = templateByStructure(headings, templates);
   if (byStructure) return { template: byStructure.template, by: 'structure', sections: byStructure.sections };
   if (path && include.length > 0 && templates.length > 0 && matchesAny(path, include)) return { template: templates[0], by: 'include' };
@@ -101,7 +101,7 @@ function frontMatterTemplateId(root: Root): string | undefined {
 
 function firstH1Key(root: Root): string | undefined {
   for (const node of root.children) {
-    if (node.type === 'heading' && node.depth === 1 && headingText(node).length > 0) return normalizeKey(headingText(node));
+    if (node.type === 'heading' && node.depth === 1 && headingTitle(node).title.length > 0) return normalizeKey(headingTitle(node).title);
   }
   return undefined;
 }
@@ -111,7 +111,7 @@ function firstH1Key(root: Root): string | undefined {
  * whose section titles the document uses most wins; then the longer title.
  */
 function closestTemplate(root: Root, candidates: readonly Template[]): Template {
-  const headings = root.children.flatMap((node) => (node.type === 'heading' && node.depth > 1 ? [titleKeys(headingText(node))] : []));
+  const headings = root.children.flatMap((node) => (node.type === 'heading' && node.depth > 1 ? [headingTitle(node).keys] : []));
   const score = (template: Template) => {
     const keys = new Set(template.sections.flatMap((section) => [section.keys.full, section.keys.core]));
     return headings.filter((heading) => keys.has(heading.full) || keys.has(heading.core)).length;

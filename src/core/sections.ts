@@ -56,7 +56,7 @@ export function buildSections(root: Root, lineCount: number, textLength: number,
       stack[stack.length - 1].blocks.push(node);
       continue;
     }
-    const title = headingText(node);
+    const { title, number, keys } = headingTitle(node);
     // A heading with no text (a bare `#` being typed) is not a section yet.
     if (title.length === 0) {
       if (all.length === 0 && node.depth === 1) untitled = true;
@@ -70,8 +70,8 @@ export function buildSections(root: Root, lineCount: number, textLength: number,
       heading: node,
       title,
       level: node.depth,
-      number: splitSectionNumber(title).number,
-      keys: titleKeys(title),
+      number,
+      keys,
       blocks: [],
       children: [],
       parent,
@@ -94,6 +94,26 @@ function close(section: DocSection, next: Heading): void {
   section.endOffset = next.position?.start.offset ?? section.endOffset;
 }
 
+export interface HeadingTitle {
+  title: string;
+  number?: number[];
+  keys: TitleKeys;
+}
+
+/** Read once per heading node: the incremental parser hands in the same nodes for unchanged text, version after version. */
+const headingTitles = new WeakMap<Heading, HeadingTitle>();
+
+/** A heading's rendered text, its section number and its title keys (treat as read-only: shared between analyses). */
+export function headingTitle(heading: Heading): HeadingTitle {
+  let found = headingTitles.get(heading);
+  if (!found) {
+    const title = headingText(heading);
+    found = { title, number: splitSectionNumber(title).number, keys: titleKeys(title) };
+    headingTitles.set(heading, found);
+  }
+  return found;
+}
+
 /** A heading's text as rendered: raw HTML (`<a id="s1"></a>`) and emoji shortcodes (`:memo:`) left out. */
 export function headingText(heading: Heading): string {
   return collapseWhitespace(toString(heading, { includeHtml: false }).replace(/:[a-z0-9_+-]+:/gu, ' '));
@@ -102,4 +122,16 @@ export function headingText(heading: Heading): string {
 /** The section under which the template's sections live: the title when there is one, else the root. */
 export function contentRoot(tree: SectionTree): DocSection {
   return tree.title ?? tree.root;
+}
+
+/** The section's last sub-section at any depth (itself when it has none): its sub-sections end there in document order. */
+export function lastDescendant(section: DocSection): DocSection {
+  let last = section;
+  while (last.children.length > 0) last = last.children[last.children.length - 1];
+  return last;
+}
+
+export function isWithin(doc: DocSection, ancestor: DocSection): boolean {
+  for (let node: DocSection | undefined = doc.parent; node; node = node.parent) if (node === ancestor) return true;
+  return false;
 }

@@ -4,6 +4,9 @@ import { RULE_IDS, type RuleId } from './rules';
 
 const DIRECTIVE = /<!--\s*archdoc-disable(-next-line)?((?:[\s,]+[\w-]+)*)[\s,]*-->/gu;
 
+/** What every suppression comment holds. */
+export const SUPPRESSION_MARK = 'archdoc-disable';
+
 export interface Suppressions {
   /** Rules off for the whole file (all rules when the comment names none). */
   file: Set<RuleId>;
@@ -16,7 +19,7 @@ export function collectSuppressions(root: Root): Suppressions {
   const stack: Nodes[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'html' && node.value.includes('archdoc-disable') && node.position) {
+    if (node.type === 'html' && node.value.includes(SUPPRESSION_MARK) && node.position) {
       readDirectives(node.value, node.position.start.line, result);
     }
     if ('children' in node) for (const child of node.children) stack.push(child);

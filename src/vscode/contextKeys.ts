@@ -9,7 +9,7 @@ export function registerContextKeys(model: DocumentModel): vscode.Disposable {
   let last: boolean | undefined;
   const refresh = () => {
     const document = vscode.window.activeTextEditor?.document;
-    const value = Boolean(document && document.languageId === 'markdown' && (model.architectureAnalysisOf(document) || !/\S/u.test(document.getText())));
+    const value = Boolean(document && document.languageId === 'markdown' && (model.shownArchitectureAnalysisOf(document) || !/\S/u.test(document.getText())));
     if (value === last) return;
     last = value;
     void vscode.commands.executeCommand('setContext', 'archdoc.canInsertTemplate', value);

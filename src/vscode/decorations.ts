@@ -24,7 +24,7 @@ export function registerDecorations(model: DocumentModel): SlotDecorations {
   });
   const applied = new WeakMap<vscode.TextEditor, vscode.Range[]>();
   const decorate = (editor: vscode.TextEditor) => {
-    const analysis = model.architectureAnalysisOf(editor.document);
+    const analysis = model.shownArchitectureAnalysisOf(editor.document);
     const ranges = analysis ? slotHighlights(analysis, editor.document.getText()).map(toVsRange) : [];
     // Nothing to clear on an editor never decorated: skip the round trip to the renderer.
     if (ranges.length === 0 && !applied.get(editor)?.length) return;

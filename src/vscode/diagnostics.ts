@@ -26,7 +26,7 @@ const VIEW_SCHEMES = new Set(['git', 'gitfs', 'gitlens', 'vscode-scm', 'output',
 export function registerDiagnostics(model: DocumentModel): { collection: vscode.DiagnosticCollection; disposable: vscode.Disposable } {
   const collection = vscode.languages.createDiagnosticCollection('archdoc');
   const refresh = (document: vscode.TextDocument) => {
-    const analysis = VIEW_SCHEMES.has(document.uri.scheme) ? undefined : model.architectureAnalysisOf(document);
+    const analysis = VIEW_SCHEMES.has(document.uri.scheme) ? undefined : model.shownArchitectureAnalysisOf(document);
     if (analysis) collection.set(document.uri, analysis.findings.map(toDiagnostic));
     else collection.delete(document.uri);
   };

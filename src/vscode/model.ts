@@ -1,7 +1,9 @@
 /**
  * One analysis per document version, shared by every feature (the engine's AnalysisCache, parsing incrementally).
- * Typing schedules a debounced analysis; a feature that needs the current version right away (completion, code
- * actions) gets it computed once and cached.
+ * Opening a document and typing schedule its analysis, which runs in short slices so that the extension host is
+ * never blocked for long by a large document; views (`shownAnalysisOf`) follow when it is done (`onDidChange`). A
+ * feature that needs the current version right away (completion, code actions) gets it computed at once and cached
+ * (`analysisOf`), or waits for it (`whenAnalysed`).
  */
 import * as vscode from 'vscode';
 import { type Analysis, AnalysisCache, type AnalysisContext, analyze, DEFAULT_MAX_FILE_SIZE, toLocale } from '../core';
@@ -21,6 +23,8 @@ export class DocumentModel implements vscode.Disposable {
   /** One context object per document until settings or templates change: the cache keys its results on it. */
   private readonly contexts = new Map<string, AnalysisContext>();
   private readonly versions = new Map<string, number>();
+  /** The document each analysed URI belongs to. */
+  private readonly documents = new Map<string, vscode.TextDocument>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document's analysis was (re)computed by the debounced pipeline, or cleared. */
@@ -41,12 +45,38 @@ export class DocumentModel implements vscode.Disposable {
   /** The analysis of the document's current version (computed now if it is not cached); undefined for non-Markdown or closed documents. */
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
     if (document.languageId !== 'markdown' || document.isClosed) return undefined;
-    const key = document.uri.toString();
-    if (this.versions.get(key) !== document.version) {
-      this.versions.set(key, document.version);
-      this.versionsAnalysed++;
-    }
+    const key = this.noteVersion(document);
     return this.cache.analyze(key, document.version, document.getText(), this.contextFor(document));
+  }
+
+  /** The analysis of the document's current version once it is done, computed in slices (the host stays responsive). */
+  async whenAnalysed(document: vscode.TextDocument): Promise<Analysis | undefined> {
+    for (;;) {
+      if (document.languageId !== 'markdown' || document.isClosed) return undefined;
+      const version = document.version;
+      const key = this.noteVersion(document);
+      const analysis = await this.cache.analyzeInSlices(key, version, document.getText(), this.contextFor(document));
+      // Undefined when a newer version came in meanwhile: wait for that one.
+      if (analysis && document.version === version) return analysis;
+    }
+  }
+
+  /**
+   * For views (tree, diagnostics, decorations, status bar): the current version's analysis when it is done, else the
+   * document's last analysis while the current one is still scheduled or computed. Never analyses; `onDidChange`
+   * fires when the current one is ready.
+   */
+  shownAnalysisOf(document: vscode.TextDocument | undefined): Analysis | undefined {
+    if (!document || document.languageId !== 'markdown' || document.isClosed) return undefined;
+    const key = document.uri.toString();
+    if (this.documents.get(key) !== document) return undefined;
+    return this.cache.analysed(key, document.version, document.getText(), this.contextFor(document)) ?? this.cache.latest(key);
+  }
+
+  /** `shownAnalysisOf` when the document is an architecture document. */
+  shownArchitectureAnalysisOf(document: vscode.TextDocument | undefined): Analysis | undefined {
+    const analysis = this.shownAnalysisOf(document);
+    return analysis?.templateId ? analysis : undefined;
   }
 
   /** A file's analysis: through its open document when there is one, else read from disk (not cached). */
@@ -72,7 +102,9 @@ export class DocumentModel implements vscode.Disposable {
 
   /** The current version's analysis if some feature already asked for it (never analyses: for requests while typing). */
   analysedArchitectureOf(document: vscode.TextDocument): Analysis | undefined {
-    return this.versions.get(document.uri.toString()) === document.version ? this.architectureAnalysisOf(document) : undefined;
+    if (document.languageId !== 'markdown' || document.isClosed) return undefined;
+    const analysis = this.cache.analysed(document.uri.toString(), document.version, document.getText(), this.contextFor(document));
+    return analysis?.templateId ? analysis : undefined;
   }
 
   /** The analysis when the document is an architecture document, else undefined. */
@@ -81,12 +113,16 @@ export class DocumentModel implements vscode.Disposable {
     return analysis?.templateId ? analysis : undefined;
   }
 
-  /** Analyses now and tells the features. */
+  /** Analyses the current version (in slices) and tells the features when it is done. */
   update(document: vscode.TextDocument): void {
     this.cancel(document.uri.toString());
     if (document.languageId !== 'markdown') return;
-    this.analysisOf(document);
-    this.changed.fire(document);
+    const version = document.version;
+    const key = this.noteVersion(document);
+    // Undefined when a newer version came in meanwhile: its own update is scheduled.
+    void this.cache.analyzeInSlices(key, version, document.getText(), this.contextFor(document)).then((analysis) => {
+      if (analysis && !document.isClosed && document.version === version) this.changed.fire(document);
+    });
   }
 
   /** Debounced update: a newer edit replaces the pending one, so stale work is never done. */
@@ -111,11 +147,32 @@ export class DocumentModel implements vscode.Disposable {
 
   forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
+    // Closed after another document took over its URI: what is kept belongs to that one.
+    const owner = this.documents.get(key);
+    if (owner && owner !== document) return;
     this.cancel(key);
     this.cache.forget(key);
     this.contexts.delete(key);
     this.versions.delete(key);
+    this.documents.delete(key);
     this.changed.fire(document);
+  }
+
+  /**
+   * Counts each version asked for once (the stats compare them with parses). A new document under a URI that another
+   * one had (VS Code reuses untitled names) starts afresh: nothing of the other one's analysis is shown for it.
+   */
+  private noteVersion(document: vscode.TextDocument): string {
+    const key = document.uri.toString();
+    if (this.documents.get(key) !== document) {
+      this.cache.forget(key);
+      this.documents.set(key, document);
+    }
+    if (this.versions.get(key) !== document.version) {
+      this.versions.set(key, document.version);
+      this.versionsAnalysed++;
+    }
+    return key;
   }
 
   private cancel(key: string): void {

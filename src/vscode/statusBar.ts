@@ -9,7 +9,7 @@ export function registerStatusBar(model: DocumentModel): { item: vscode.StatusBa
   item.command = 'archdoc.sections.focus';
   const refresh = () => {
     const document = vscode.window.activeTextEditor?.document;
-    const analysis = document && model.analysisOf(document);
+    const analysis = document && model.shownAnalysisOf(document);
     // Shown for architecture documents, and for a document archdoc cannot analyse (unknown template, too large).
     if (!analysis?.templateId && !analysis?.skippedReason) {
       item.hide();

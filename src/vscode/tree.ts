@@ -48,7 +48,7 @@ export class SectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** The document the tree shows, and its analysis; the tree keeps showing it while the view itself has focus. */
   get current(): { document: vscode.TextDocument; analysis: Analysis } | undefined {
-    const analysis = this.document && this.model.architectureAnalysisOf(this.document);
+    const analysis = this.document && this.model.shownArchitectureAnalysisOf(this.document);
     return this.document && analysis ? { document: this.document, analysis } : undefined;
   }
 

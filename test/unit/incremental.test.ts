@@ -37,6 +37,7 @@ function eolOf(text: string): string {
 }
 
 const isHeading = (line: string) => /^#{1,6}(?:[ \t]|\r|\n|$)/u.test(line);
+const headingIndexes = (lines: readonly string[]) => lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
 
 /** Lines that stress chunk boundaries: fences, HTML blocks, containers, setext underlines, tables, definitions. */
 const LINES = [
@@ -94,6 +95,15 @@ function atLine(text: string, rng: Rng, insert: (lines: string[], index: number,
   return lines.join('');
 }
 
+/** Changes the lines at a random heading (the text stays as it is when it has none). */
+function atHeading(text: string, rng: Rng, change: (lines: string[], heading: number) => void): string {
+  const lines = splitLines(text);
+  const headings = headingIndexes(lines);
+  if (headings.length === 0) return text;
+  change(lines, rng.pick(headings));
+  return lines.join('');
+}
+
 const EDITS: Array<[number, string, Edit]> = [
   [8, 'insert a line', (text, rng) => atLine(text, rng, (lines, i, eol) => lines.splice(i, 0, rng.pick(LINES) + eol))],
   [6, 'delete a line', (text, rng) => {
@@ -118,7 +128,7 @@ const EDITS: Array<[number, string, Edit]> = [
   }],
   [3, 'paste a section elsewhere', (text, rng) => {
     const lines = splitLines(text);
-    const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
+    const headings = headingIndexes(lines);
     if (headings.length === 0) return text;
     const from = rng.pick(headings);
     let to = from + 1;
@@ -138,7 +148,7 @@ const EDITS: Array<[number, string, Edit]> = [
     atLine(text, rng, (lines, i, eol) => lines.splice(i, 0, ...(rng.next() < 0.5 ? [eol] : []), `${'#'.repeat(1 + rng.int(6))} 제목 ${rng.int(20)}${eol}`))],
   [4, 'remove or change a heading', (text, rng) => {
     const lines = splitLines(text);
-    const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
+    const headings = headingIndexes(lines);
     if (headings.length === 0) return text;
     const i = rng.pick(headings);
     const change = rng.int(4);
@@ -187,6 +197,27 @@ const EDITS: Array<[number, string, Edit]> = [
     return FRONT_MATTER + (rng.next() < 0.5 ? '\n# in front\n\n' : '') + text;
   }],
   [1, 'toggle a byte order mark', (text) => (text.startsWith('\uFEFF') ? text.slice(1) : `\uFEFF${text}`)],
+  [3, 'move a heading', (text, rng) => atHeading(text, rng, (lines, from) => {
+    const [heading] = lines.splice(from, 1);
+    const at = rng.int(lines.length + 1);
+    lines.splice(at, 0, ...(rng.next() < 0.7 ? [eolOf(text)] : []), /[\r\n]$/u.test(heading) ? heading : heading + eolOf(text));
+  })],
+  [3, 'move or remove a whole section', (text, rng) => atHeading(text, rng, (lines, from) => {
+    const level = /^#+/u.exec(lines[from])![0].length;
+    let to = from + 1;
+    while (to < lines.length && !(isHeading(lines[to]) && /^#+/u.exec(lines[to])![0].length <= level)) to++;
+    const section = lines.splice(from, to - from);
+    if (rng.next() < 0.4) return;
+    if (section.length > 0 && !/[\r\n]$/u.test(section[section.length - 1])) section[section.length - 1] += eolOf(text);
+    const targets = headingIndexes(lines);
+    const at = targets.length > 0 && rng.next() < 0.8 ? rng.pick(targets) : rng.int(lines.length + 1);
+    if (at === lines.length && lines.length > 0 && !/[\r\n]$/u.test(lines[at - 1])) lines[at - 1] += eolOf(text);
+    lines.splice(at, 0, ...section);
+  })],
+  [3, 'renumber or retitle a heading', (text, rng) => atHeading(text, rng, (lines, i) => {
+    const title = rng.pick(['1. 개요 (Executive Summary)', '2.2 비기능 요구사항 (NFRs)', '4.1 시스템 컨텍스트 다이어그램', '9. 운영', 'Context and Scope', '문서 이력', '7.3 Extra']);
+    lines[i] = rng.next() < 0.5 ? lines[i].replace(/\d+(?:\.\d+)*\.?/u, `${1 + rng.int(20)}.`) : lines[i].replace(/^(#+[ \t]*).*?(\r\n|\r|\n)?$/u, `$1${title}$2`);
+  })],
   [2, 'undo to an earlier version', (text, rng, history) => (history.length > 0 ? history[history.length - 1 - rng.int(Math.min(history.length, 5))] : text)],
 ];
 
@@ -221,8 +252,12 @@ interface Stats {
   chunks: number;
 }
 
-/** Compares one version both ways; throws with a replayable description on any difference. */
-function compare(text: string, parser: IncrementalParser, stats: Stats, describe: () => string): void {
+/**
+ * Compares one version both ways — the incremental parse with a full parse, and the analysis through the cache (the
+ * parser and the per-section memo of the earlier versions) with a full analysis; throws with a replayable
+ * description on any difference.
+ */
+function compare(text: string, parser: IncrementalParser, cache: AnalysisCache, version: number, stats: Stats, describe: () => string): void {
   const full = parseMarkdown(text);
   const incremental = parser.parse(text);
   stats.versions++;
@@ -233,7 +268,7 @@ function compare(text: string, parser: IncrementalParser, stats: Stats, describe
     assert.fail(`tree differs at ${firstDifference(incremental, full)}\n${describe()}\ntext: ${JSON.stringify(text.slice(0, 3000))}`);
   }
   const expected: Analysis = analyze(text, context, (body): ParseResult => (body === text ? full : parseMarkdown(body)));
-  const actual = analyze(text, context, (body) => parser.parse(body));
+  const actual = cache.analyze('file:///edited.md', version, text, context);
   if (!isDeepStrictEqual(actual, expected)) {
     assert.fail(`analysis differs at ${firstDifference(actual, expected)}\n${describe()}`);
   }
@@ -242,11 +277,12 @@ function compare(text: string, parser: IncrementalParser, stats: Stats, describe
 /** A sequence of random edits on one document, each version compared. */
 function editSession(doc: Doc, start: string, edits: number, rng: Rng, stats: Stats): void {
   const parser = new IncrementalParser();
+  const cache = new AnalysisCache();
   const history: string[] = [];
   const log: string[] = [];
   let text = start;
   const describe = () => `seed ${SEED}, ${doc.name}, edits: ${log.join(' → ')}`;
-  compare(text, parser, stats, describe);
+  compare(text, parser, cache, 0, stats, describe);
   for (let step = 0; step < edits; step++) {
     const [name, edit] = pickEdit(rng);
     history.push(text);
@@ -254,7 +290,7 @@ function editSession(doc: Doc, start: string, edits: number, rng: Rng, stats: St
     // Keep documents from growing without bound (repeated pastes).
     if (text.length > start.length * 2 + 4000) text = start;
     log.push(name);
-    compare(text, parser, stats, describe);
+    compare(text, parser, cache, step + 1, stats, describe);
   }
 }
 
@@ -262,7 +298,7 @@ function editSession(doc: Doc, start: string, edits: number, rng: Rng, stats: St
 function excerpt(doc: Doc, rng: Rng): string {
   const lines = splitLines(doc.text);
   const title = lines.find((line) => /^# /u.test(line)) ?? '# High Level 아키텍처 정의서\n';
-  const headings = lines.map((line, i) => (isHeading(line) ? i : -1)).filter((i) => i >= 0);
+  const headings = headingIndexes(lines);
   const from = headings.length > 0 ? rng.pick(headings) : 0;
   const length = 15 + rng.int(60);
   return `${title.replace(/[\r\n]*$/u, '')}${eolOf(doc.text)}${eolOf(doc.text)}${lines.slice(from, from + length).join('')}`;
@@ -363,5 +399,66 @@ describe('analysis cache', () => {
     cache.forget('file:///a.md');
     cache.analyze('file:///a.md', 1, text, english);
     assert.equal(cache.parses, 3);
+  });
+});
+
+describe('analysis in slices', function () {
+  // Several analyses of a large document: seconds when the CPU is shared.
+  this.timeout(120_000);
+  const text = readFileSync(join(repoRoot, 'test/fixtures/blind/filled-ko.md'), 'utf8');
+  const uri = 'file:///large.md';
+
+  /** A pause the test releases by hand, counting how often the analysis handed the thread back. */
+  function manualPause() {
+    const waiting: Array<() => void> = [];
+    return {
+      waiting,
+      pause: () => new Promise<void>((resolve) => waiting.push(resolve)),
+      release: async () => {
+        waiting.shift()?.();
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    };
+  }
+
+  it('hands the thread back between steps and ends with the analysis made at once', async () => {
+    const cache = new AnalysisCache();
+    let pauses = 0;
+    const sliced = await cache.analyzeInSlices(uri, 1, text, context, { sliceMs: 0, pause: async () => void pauses++ });
+    assert.ok(pauses > 100, `${pauses} pauses`);
+    assert.deepStrictEqual(sliced, analyze(text, context));
+    assert.equal(cache.analyze(uri, 1, text, context), sliced, 'the version is analysed once');
+    assert.equal(cache.parses, 1);
+  });
+
+  it('asked for at once while slicing, finishes that very run: one analysis, one parse', async () => {
+    const cache = new AnalysisCache();
+    const manual = manualPause();
+    const sliced = cache.analyzeInSlices(uri, 1, text, context, { sliceMs: 0, pause: manual.pause });
+    await manual.release();
+    await manual.release();
+    assert.equal(cache.analysed(uri, 1, text, context), undefined, 'not done yet');
+    const now = cache.analyze(uri, 1, text, context);
+    manual.waiting.forEach((resolve) => resolve());
+    assert.equal(await sliced, now);
+    assert.equal(cache.parses, 1);
+    assert.deepStrictEqual(now, analyze(text, context));
+  });
+
+  it('a newer version abandons the run, reusing the chunks it had parsed', async () => {
+    const cache = new AnalysisCache();
+    const manual = manualPause();
+    const sliced = cache.analyzeInSlices(uri, 1, text, context, { sliceMs: 0, pause: manual.pause });
+    for (let i = 0; i < 40; i++) await manual.release();
+    const parsedBefore = cache.chunkParses;
+    const edited = `${text}\nmore text\n`;
+    const newer = cache.analyze(uri, 2, edited, context);
+    manual.waiting.forEach((resolve) => resolve());
+    assert.equal(await sliced, undefined, 'the older version is no longer wanted');
+    assert.deepStrictEqual(newer, analyze(edited, context));
+    const parser = new IncrementalParser();
+    parser.parse(edited);
+    assert.ok(cache.chunkParses - parsedBefore < parser.lastChunkCount - 20, `${cache.chunkParses - parsedBefore} of ${parser.lastChunkCount} chunks parsed again`);
+    assert.equal(cache.latest(uri), newer);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type Analysis, analyze, builtinTemplates, compileTemplate, type SectionNode, type Template } from '../../src/core';
+import { type Analysis, analyze, builtinTemplates, compileTemplate, loadTemplate, MAX_TEMPLATE_HEADINGS, type SectionNode, type Template } from '../../src/core';
 import { needsCorpus, readRepoFile, summary, worldTemplate } from './helpers';
 
 const arc42 = () => worldTemplate('arc42-9.0-EN-plain');
@@ -197,5 +197,50 @@ describe('renamed sections', () => {
     const analysis = check(sample.replace('## 11. 보안 아키텍처', '## 11. 보안'));
     assert.deepEqual(summary(analysis.findings, ['missing-section']), []);
     assert.equal(nodeTitled(analysis, '11. 보안').renamedFrom, '11. 보안 아키텍처');
+  });
+});
+
+describe('matching at scale', () => {
+  /**
+   * A template of `n` headings (chapters of ten sections, each with a field) and a document from it where every
+   * seventh section is renamed (a word added) and every eleventh sub-section left out.
+   */
+  function scaled(n: number): { template: Template; document: string; renamed: number; leftOut: number } {
+    const words = ['설계', 'runtime', 'storage', 'network', 'security', 'delivery', 'quality', 'interface', 'operation', 'capacity'];
+    const title = (i: number) => `Topic ${i.toString(36)} ${words[i % words.length]}`;
+    let template = '# Scale Template\n\n';
+    let document = '# Scale Template\n\n';
+    let renamed = 0;
+    let leftOut = 0;
+    for (let i = 0; i < n; i++) {
+      const heading = i % 10 === 0 ? `## ${i / 10 + 1}. ` : `### ${Math.floor(i / 10) + 1}.${i % 10} `;
+      template += `${heading}${title(i)}\n\n- **Owner**: \n\n`;
+      if (i % 11 === 5) {
+        leftOut++;
+        continue;
+      }
+      if (i % 7 === 3) renamed++;
+      document += `${heading}${title(i)}${i % 7 === 3 ? ' overview' : ''}\n\n- **Owner**: someone\n\n`;
+    }
+    return { template: compileTemplate('scale', template), document, renamed, leftOut };
+  }
+
+  it('matches a thousand sections and more, renamed ones among the leftovers of their parent', function () {
+    this.timeout(120_000);
+    const { template, document, renamed, leftOut } = scaled(1200);
+    const analysis = analyze(document, { templates: [template], options: { templateId: 'scale' } });
+    const nodes = flatten(analysis.sections);
+    assert.equal(nodes.filter((node) => node.renamedFrom).length, renamed);
+    assert.equal(nodes.filter((node) => !node.missing && !node.templateSectionId).length, 0, 'every heading matched');
+    assert.equal(analysis.findings.filter((finding) => finding.rule === 'missing-section').length, leftOut);
+    assert.equal(analysis.findings.filter((finding) => finding.rule !== 'missing-section').length, 0, 'every field filled');
+  });
+
+  it('refuses a template of more headings than any real one, saying why, instead of holding up every check', () => {
+    const headings = Array.from({ length: MAX_TEMPLATE_HEADINGS + 1 }, (_, i) => `## ${i + 1}. Section ${i}\n`).join('\n');
+    const loaded = loadTemplate('.archdoc/templates/huge.md', new TextEncoder().encode(`# Huge\n\n${headings}`));
+    assert.deepEqual(loaded, { ok: false, reason: `has ${MAX_TEMPLATE_HEADINGS + 2} headings; a template may have at most ${MAX_TEMPLATE_HEADINGS} (split it into several templates)` });
+    const atLimit = Array.from({ length: 50 }, (_, i) => `## ${i + 1}. Section ${i}\n`).join('\n');
+    assert.equal(loadTemplate('.archdoc/templates/fine.md', new TextEncoder().encode(`# Fine\n\n${atLimit}`)).ok, true);
   });
 });
