@@ -65,7 +65,7 @@ function sectionReport(node: SectionNode): SectionReport {
     state: node.state,
     filled: node.progress.filled,
     total: node.progress.total,
-    ...(node.renamedFrom ? { renamedFrom: node.renamedFrom } : {}),
+    renamedFrom: node.renamedFrom,
     openSlots: node.openSlots.map(slotReport),
     children: node.children.map(sectionReport),
   };
@@ -122,19 +122,12 @@ export function templateSectionReport(template: Template, section: TemplateSecti
     level: section.level,
     optional: section.optional,
     skeleton: section.markdown,
-    guidance: guidanceTexts(ownBlocks(section.markdown)),
+    // The section's own body: its text before the first sub-section's.
+    guidance: guidanceTexts(parseMarkdown(section.children.length ? section.markdown.split(section.children[0].markdown)[0] : section.markdown).root.children),
     slots: section.ownSlots,
-    ...(section.parent ? { parent: { id: section.parent.id, title: section.parent.title } } : {}),
+    parent: section.parent && { id: section.parent.id, title: section.parent.title },
     subsections: section.children.map((child) => ({ id: child.id, title: child.title, optional: child.optional })),
   };
-}
-
-/** The blocks of a section's own body: everything before its first sub-section's heading. */
-function ownBlocks(markdown: string) {
-  const blocks = parseMarkdown(markdown).root.children;
-  const firstHeading = blocks.findIndex((block) => block.type === 'heading');
-  const next = blocks.findIndex((block, i) => i > firstHeading && block.type === 'heading');
-  return next < 0 ? blocks : blocks.slice(0, next);
 }
 
 /** Why an agent's edit request cannot be done, in words it can act on. */

@@ -30,7 +30,7 @@ export function registerMcpServerProvider(context: vscode.ExtensionContext): vsc
   if (!ARCHDOC_NODE_HOST || typeof lm.registerMcpServerDefinitionProvider !== 'function' || !Definition) return new vscode.Disposable(() => {});
   const changed = new vscode.EventEmitter<void>();
   const cli = vscode.Uri.joinPath(context.extensionUri, 'out', 'cli.js').fsPath;
-  const version = String((context.extension.packageJSON as { version?: string }).version ?? '');
+  const version = (context.extension.packageJSON as { version: string }).version;
   const provider: McpServerDefinitionProvider = {
     onDidChangeMcpServerDefinitions: changed.event,
     provideMcpServerDefinitions: () => mcpServers(Definition, cli, version),
@@ -39,9 +39,8 @@ export function registerMcpServerProvider(context: vscode.ExtensionContext): vsc
     return vscode.Disposable.from(changed, vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()), lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider));
   } catch (error) {
     // VS Code 1.100 has an earlier form of this API that refuses the `mcpServerDefinitionProviders` contribution.
-    changed.dispose();
-    console.warn(`archdoc: no MCP server definition for agent mode in this VS Code: ${error instanceof Error ? error.message : String(error)}`);
-    return new vscode.Disposable(() => {});
+    console.warn(`archdoc: no MCP server for agent mode: ${String(error)}`);
+    return changed;
   }
 }
 

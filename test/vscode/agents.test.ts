@@ -41,6 +41,9 @@ async function openCopy(): Promise<{ editor: vscode.TextEditor; uri: vscode.Uri;
 }
 
 describe('language-model tools in a real VS Code', () => {
+  // The edited document must stay unsaved however slowly the test runs.
+  before(() => vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global));
+  after(() => vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global));
   afterEach(async () => {
     for (let i = 0; i < 10 && vscode.window.visibleTextEditors.length > 0; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     for (const uri of written.splice(0)) await vscode.workspace.fs.delete(uri);
