@@ -28,10 +28,13 @@ interface Stored {
 export class ResultCache {
   private readonly entries: Map<string, Entry>;
   private readonly file: string;
+  /** Whether the file on disk differs from the entries (new results, or no usable file). */
+  private changed: boolean;
 
-  private constructor(file: string, private readonly configuration: string, entries: Map<string, Entry>) {
+  private constructor(file: string, private readonly configuration: string, entries: Map<string, Entry> | undefined) {
     this.file = file;
-    this.entries = entries;
+    this.entries = entries ?? new Map();
+    this.changed = entries === undefined;
   }
 
   /** Opens the cache of `folder` for runs with this configuration: plain data holding everything besides the documents that decides the result. */
@@ -48,6 +51,7 @@ export class ResultCache {
 
   set(path: string, key: string, analysis: Analysis): void {
     this.entries.set(path, { key, analysis });
+    this.changed = true;
   }
 
   /**
@@ -55,10 +59,12 @@ export class ResultCache {
    * sees half a file); the error message on failure.
    */
   save(keep: (path: string) => boolean): string | undefined {
+    const kept = [...this.entries].filter(([path]) => keep(path));
+    if (!this.changed && kept.length === this.entries.size) return undefined; // a warm run that changed nothing
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(join(this.file, '..'), { recursive: true });
-      const entries = Object.fromEntries([...this.entries].filter(([path]) => keep(path)));
+      const entries = Object.fromEntries(kept);
       const stored: Stored = { configuration: this.configuration, entries };
       writeFileSync(temporary, serialize(stored));
       renameSync(temporary, this.file);
@@ -79,13 +85,16 @@ export function documentKey(text: string, context: string): string {
   return createHash('sha256').update(context).update('\0').update(text).digest('hex');
 }
 
-function readEntries(file: string, configuration: string): Map<string, Entry> {
+/** The stored entries, or undefined when there is no usable cache file for this configuration. */
+function readEntries(file: string, configuration: string): Map<string, Entry> | undefined {
   try {
     const stored = deserialize(readFileSync(file)) as Partial<Stored> | null;
-    if (!stored || stored.configuration !== configuration || typeof stored.entries !== 'object' || stored.entries === null) return new Map();
-    return new Map(Object.entries(stored.entries).filter(([, entry]) => isEntry(entry)));
+    if (!stored || stored.configuration !== configuration || typeof stored.entries !== 'object' || stored.entries === null) return undefined;
+    const entries = Object.entries(stored.entries);
+    const valid = entries.filter(([, entry]) => isEntry(entry));
+    return valid.length === entries.length ? new Map(valid) : undefined;
   } catch {
-    return new Map(); // no cache yet, or not a cache file (truncated, another format, garbage): start empty
+    return undefined; // no cache yet, or not a cache file (truncated, another format, garbage): start empty
   }
 }
 
