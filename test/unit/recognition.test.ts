@@ -127,6 +127,22 @@ describe('recognition by structure', () => {
     assert.equal(forced.recognition, 'forced');
     assert.equal(forced.recognizedSections, undefined);
   });
+
+  it('reads the archdoc: front-matter key however it is written, and beside values that are not valid YAML', () => {
+    const body = '## Context and Problem Statement\n\nWe need a queue.\n';
+    const templates = builtinTemplates();
+    const declared = (frontMatter: string) => analyze(`---\n${frontMatter}\n---\n${body}`, { templates });
+    for (const line of ['archdoc: adr', 'archdoc: "adr"', "archdoc: 'adr'", 'archdoc: adr   # the template', 'archdoc:   adr  ']) {
+      const analysis = declared(`status: accepted\n${line}`);
+      assert.equal(analysis.templateId, 'adr', line);
+      assert.equal(analysis.recognition, 'front-matter', line);
+    }
+    // MADR writes unquoted `{…}` values: not YAML, yet the key beside them still names the template.
+    assert.equal(declared('status: {proposed | accepted}\ndeciders: [a, b\narchdoc: adr').templateId, 'adr');
+    assert.equal(declared('title: x').recognition, undefined);
+    assert.equal(declared('archdoc:').recognition, undefined);
+    assert.match(declared('archdoc: no-such-template').skippedReason ?? '', /no-such-template/u);
+  });
 });
 
 describe('archdoc with a workspace template recognised by structure', function () {
