@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { archdocCli, repoRoot } from './helpers';
+import { archdocCli, repoRoot, makeTempFolder, removeFolder } from './helpers';
 
 interface Step {
   name: string;
@@ -57,10 +57,8 @@ function runAction(workspace: string, inputs: Record<string, string>) {
 describe('the GitHub Action (action.yml)', function () {
   this.timeout(180_000);
   let workspace: string;
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), 'archdoc-workspace-'));
-  });
-  afterEach(() => rmSync(workspace, { recursive: true, force: true }));
+  beforeEach(() => (workspace = makeTempFolder('archdoc-workspace-')));
+  afterEach(() => removeFolder(workspace));
 
   it('is a composite action with the documented inputs, passed to its step as INPUT_* variables', () => {
     assert.equal(action.runs.using, 'composite');

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { archdocCli, repoRoot } from './helpers';
+import { archdocCli, repoRoot, makeTempFolder, removeFolder } from './helpers';
 
 // Project fixtures: a document missing two sections, and the English template checked as a document (many open slots).
 const deviant = join(repoRoot, 'test/fixtures/documents/two-missing-sections.md');
@@ -31,10 +30,8 @@ function jsonFindings(args: string[], cwd: string): JsonFinding[] {
 describe('archdoc check report formats for CI', function () {
   this.timeout(120_000);
   let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'archdoc-formats-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => (dir = makeTempFolder('archdoc-formats-')));
+  afterEach(() => removeFolder(dir));
 
   it('writes GitLab Code Quality issues whose fingerprints survive lines inserted above', () => {
     const doc = adrWithMarkup(dir);

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { archdocCli, repoRoot } from './helpers';
+import { archdocCli, repoRoot, makeTempFolder, removeFolder } from './helpers';
 
 // Project fixtures: a document missing two sections (96% complete, two warnings), and a filled one.
 const deviant = join(repoRoot, 'test/fixtures/documents/two-missing-sections.md');
@@ -21,10 +21,8 @@ function findings(stdout: string): Array<{ rule: string; line: number; message: 
 describe('archdoc check gates for CI', function () {
   this.timeout(120_000);
   let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'archdoc-gates-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => (dir = makeTempFolder('archdoc-gates-')));
+  afterEach(() => removeFolder(dir));
 
   it('--min-completion fails on a less complete document and names it', () => {
     copyFileSync(deviant, join(dir, 'hla.md'));

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { archdocCli, repoRoot } from './helpers';
+import { archdocCli, repoRoot, makeTempFolder, removeFolder } from './helpers';
 
 // Project fixtures: a fully filled document, and the same document without sections 9.2 and 14.2.
 const filled = join(repoRoot, 'test/fixtures/blind/filled-ko.md');
@@ -16,10 +15,8 @@ describe('archdoc check', function () {
   // Every test spawns the CLI (a Node start each): slow when the CPU is shared.
   this.timeout(120_000);
   let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'archdoc-cli-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => (dir = makeTempFolder('archdoc-cli-')));
+  afterEach(() => removeFolder(dir));
 
   it('prints exactly the SPEC §3 JSON object and exits 1 on findings', () => {
     const { code, stdout } = archdoc(['check', '--format', 'json', deviant]);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { repoRoot } from './helpers';
+import { repoRoot, makeTempFolder, removeFolder } from './helpers';
 
 const cli = join(repoRoot, 'bin', 'archdoc.js');
 // A full high-level document with two missing sections: much slower to analyse than the small runbooks, so a worker
@@ -36,10 +35,8 @@ describe('archdoc check on many documents (--shard, --jobs, --cache)', function 
   // Every test spawns the CLI several times (a Node start each): slow when the CPU is shared.
   this.timeout(300_000);
   let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'archdoc-scale-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => (dir = makeTempFolder('archdoc-scale-')));
+  afterEach(() => removeFolder(dir));
 
   it('--shard 1/2 and 2/2 together check every document exactly once, and the split is stable', () => {
     project(dir, 13);

@@ -1,6 +1,7 @@
 /** Shared test helpers: repository and corpus paths, and a one-call analysis. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type Analysis, analyze, builtinTemplates, compileTemplate, type Finding, type Locale, type Template } from '../../src/core';
 import type { AnalyzeOptions } from '../../src/core/types';
@@ -115,4 +116,13 @@ export function worldTemplate(name: string): Template {
 export function archdocCli(args: readonly string[], cwd = repoRoot, env: Record<string, string | undefined> = {}) {
   const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'archdoc.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A new empty folder in the system's temporary folder (a test's own workspace). */
+export function makeTempFolder(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function removeFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
 }

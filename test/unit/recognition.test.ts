@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Analysis, analyze, builtinTemplates, getParseCount, type Template } from '../../src/core';
-import { corpusAvailable, readRepoFile, repoRoot, worldDir, worldTemplate } from './helpers';
+import { corpusAvailable, readRepoFile, repoRoot, worldDir, worldTemplate, makeTempFolder, removeFolder } from './helpers';
 
 const arc42 = () => worldTemplate('arc42-9.0-EN-withhelp');
 const madr4 = () => worldTemplate('madr-4.0.0');
@@ -149,10 +148,8 @@ describe('archdoc with a workspace template recognised by structure', function (
   this.timeout(30000);
   before(skipWithoutWorldTemplates);
   let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'archdoc-structure-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => (dir = makeTempFolder('archdoc-structure-')));
+  afterEach(() => removeFolder(dir));
 
   it('checks an arc42 document with no front matter and its own title, and says how it was recognised', () => {
     mkdirSync(join(dir, '.archdoc/templates'), { recursive: true });

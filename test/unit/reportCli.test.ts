@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusDir, needsCorpus, repoRoot } from './helpers';
+import { corpusDir, needsCorpus, repoRoot, makeTempFolder, removeFolder } from './helpers';
 
 const cli = join(repoRoot, 'bin', 'archdoc.js');
 
@@ -46,10 +46,8 @@ function assertReportMatchesCheck(paths: string[], cwd: string, dir: string): nu
 describe('archdoc report', function () {
   this.timeout(120_000);
   let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'archdoc-report-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => (dir = makeTempFolder('archdoc-report-')));
+  afterEach(() => removeFolder(dir));
 
   it('writes one HTML file whose completion per document equals `check --format json` (fixtures)', () => {
     assert.equal(assertReportMatchesCheck(['test/fixtures'], repoRoot, dir), 5);
