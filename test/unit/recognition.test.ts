@@ -115,7 +115,10 @@ describe('recognition by structure', () => {
     assert.equal(tooLarge.templateId, arc42().id);
     assert.match(tooLarge.skippedReason ?? '', /larger than/u);
   });
+});
 
+/** Needs only the built-in templates: runs without ../shared. */
+describe('recognition by front matter, title and include glob', () => {
   it('says how every other document was recognised', () => {
     const body = '## 1. 개요 (Executive Summary)\n- **A**: \n';
     const templates = builtinTemplates();
