@@ -63,7 +63,7 @@ async function documentAnalysis(model: DocumentModel, path: string | undefined):
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   if (!open && !vscode.workspace.getWorkspaceFolder(uri)) throw new Error(`${path} is not in the workspace.`);
   // A closed file that cannot be read has no analysis.
-  const analysis = open ? model.analysisOf(open) : await model.analysisOfUri(uri);
+  const analysis = await model.analysisOfUri(uri);
   if (!analysis) throw new Error(`${name}: no such file, or not readable.`);
   return { name, analysis, notDocument: `${name} is not an architecture document${analysis.skippedReason ? ` (${analysis.skippedReason})` : ''}.` };
 }

@@ -91,8 +91,7 @@ export class Overview implements vscode.Disposable {
   }
 
   private async read(uri: vscode.Uri): Promise<void> {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    const analysis = open ? this.model.analysisOf(open) : await this.model.analysisOfUri(uri);
+    const analysis = await this.model.analysisOfUri(uri);
     const previous = this.entries.get(uri.toString());
     this.entries.set(uri.toString(), { uri, analysis, history: previous?.history });
   }
