@@ -6,12 +6,13 @@
  * that the same code serves a one-off analysis (run at once, empty memo), a document being edited (the memo of its
  * previous versions) and a large document's first analysis in slices that hand the thread back.
  */
+import type { RootContent } from 'mdast';
 import { AnalysisMemo } from './analysisMemo';
 import { LineIndex } from './lines';
 import type { Locale } from './messages';
 import { matchSections } from './match';
 import { buildOutline, toOpenSlot } from './outline';
-import { IncrementalParser } from './incremental';
+import { type IncrementalParseResult, IncrementalParser } from './incremental';
 import type { ParseResult } from './parse';
 import { matchesAny, mentionsTemplate, quickTemplateId, type Recognition, recognize } from './recognize';
 import { RULES, ruleById } from './rules';
@@ -42,7 +43,7 @@ export function analyze(text: string, context: AnalysisContext, parse?: (text: s
 }
 
 /** `analyze` as steps: `parse` parses in steps, `memo` holds what earlier versions of the document computed. */
-export function* analysisSteps(text: string, context: AnalysisContext, parse: (text: string) => Steps<ParseResult>, memo: AnalysisMemo): Steps<Analysis> {
+export function* analysisSteps(text: string, context: AnalysisContext, parse: (text: string) => Steps<ParseResult | IncrementalParseResult>, memo: AnalysisMemo): Steps<Analysis> {
   try {
     const body = stripBom(text);
     const options = context.options ?? {};
@@ -92,7 +93,9 @@ export function analyzeParsed(text: string, parsed: ParseResult, context: Analys
   return finish(analyzeParsedSteps(text, parsed, context, new AnalysisMemo()));
 }
 
-function* analyzeParsedSteps(text: string, parsed: ParseResult, context: AnalysisContext, memo: AnalysisMemo): Steps<Analysis> {
+function* analyzeParsedSteps(text: string, parsed: ParseResult | IncrementalParseResult, context: AnalysisContext, memo: AnalysisMemo): Steps<Analysis> {
+  // Positions inside top-level nodes are read only where blocks are looked into, and settled there.
+  const settle = 'settle' in parsed ? (blocks: readonly RootContent[]) => parsed.settle(blocks) : () => undefined;
   const options = context.options ?? {};
   const locale = context.locale ?? 'en';
   const forced = options.templateId ? context.templates.find((template) => template.id === options.templateId) : undefined;
@@ -121,7 +124,13 @@ function* analyzeParsedSteps(text: string, parsed: ParseResult, context: Analysi
   const top = contentRoot(tree);
   const itemsBySection = new Map<DocSection, ScanItem[]>();
   for (const section of [tree.root, ...tree.all]) {
-    itemsBySection.set(section, memo.items(section, () => scanBlocks(section.blocks, lines)));
+    itemsBySection.set(
+      section,
+      memo.items(section, () => {
+        settle(section.blocks);
+        return scanBlocks(section.blocks, lines);
+      }),
+    );
     yield;
   }
   const itemsOf = (section: DocSection): ScanItem[] => itemsBySection.get(section)!;
@@ -131,7 +140,9 @@ function* analyzeParsedSteps(text: string, parsed: ParseResult, context: Analysi
   const sameTitled = new Map<string, TemplateSection>();
   for (const templateSection of template.sections) sameTitled.set(templateSection.keys.full, templateSection);
 
-  const suppressions = collectSuppressions({ type: 'root', children: memo.blocksWithDirectives(parsed.root, SUPPRESSION_MARK) });
+  const withDirectives = memo.blocksWithDirectives(parsed.root, SUPPRESSION_MARK);
+  settle(withDirectives);
+  const suppressions = collectSuppressions({ type: 'root', children: withDirectives });
   yield;
   const severities = options.severity ?? {};
   const keep = (finding: Finding): boolean => severities[finding.rule] !== 'off' && !isSuppressed(suppressions, finding.rule, finding.line);

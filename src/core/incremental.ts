@@ -12,11 +12,14 @@
  * afresh, exactly as it does at the start of a chunk. What is left is global: link reference and footnote
  * definitions resolve across the whole document, and front matter exists only at its very start.
  *
- * So each new version: (1) a cheap line scan proposes boundaries, skipping front matter and what looks like an
- * open fence or HTML block; (2) changed chunks are parsed; (3) every boundary is verified on the chunk trees, and
- * anything doubtful (a definition anywhere, an open block at a boundary, front matter not closed in the first
- * chunk, a parser failure) falls back to one full parse; (4) the chunks' nodes are moved to their new lines and
- * offsets (columns never change: chunks start at line starts) and joined under a new root.
+ * So each new version: (1) the chunks before and after the changed stretch are found by comparing their texts in
+ * place, and a cheap line scan proposes boundaries in the stretch, skipping front matter and what looks like an
+ * open fence or HTML block; (2) changed chunks are parsed (or found among the last version's, by text); (3) every
+ * boundary is verified on the chunk trees, and anything doubtful (a definition anywhere, an open block at a
+ * boundary, front matter not closed in the first chunk, a parser failure) falls back to one full parse; (4) the
+ * chunks' top-level nodes are moved to their new lines and offsets (columns never change: chunks start at line
+ * starts) and joined under a new root. The nodes inside them move when they are read (`settle`): after a keystroke,
+ * every later node's offset changes, and moving them all would cost as much as the rest of the analysis.
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { type ParseResult, parseMarkdown } from './parse';
@@ -25,9 +28,12 @@ import { finish, type Steps } from './steps';
 interface Chunk {
   text: string;
   result: ParseResult;
-  /** Lines and offset by which the chunk's nodes are currently shifted from the chunk's own coordinates. */
+  /** Lines and offset by which the chunk's top-level nodes are currently shifted from the chunk's own coordinates. */
   lineShift: number;
   offsetShift: number;
+  /** The same for the nodes inside them, which move only when asked for (`settle`): most are never read again. */
+  innerLineShift: number;
+  innerOffsetShift: number;
   /** Holds a link reference or footnote definition: those resolve across chunks. */
   hasDefinitions: boolean;
   /** Its last block reaches into its last line: an unclosed fence or HTML block when that line is blank. */
@@ -44,11 +50,37 @@ interface ChunkStart {
   line: number;
 }
 
+/** A parsed version: its text, where its chunks start and the chunks. */
+interface Version {
+  text: string;
+  starts: ChunkStart[];
+  chunks: Chunk[];
+}
+
+/** Where the chunks of a new version start, and those known from the last version (undefined: still to find). */
+interface Plan {
+  starts: ChunkStart[];
+  known: Array<Chunk | undefined>;
+  /** Chunks of the last version that the changed stretch may reuse (same text elsewhere, an undo). */
+  candidates: readonly Chunk[];
+}
+
+/**
+ * The incremental parser's tree. Its top-level nodes are where they are in the text; the nodes inside them may still
+ * carry the positions of an earlier version until `settle` is called for them.
+ */
+export interface IncrementalParseResult extends ParseResult {
+  /** Moves the nodes inside these top-level nodes to their place in the text. Call it before reading their positions. */
+  settle(nodes: Iterable<RootContent>): void;
+}
+
 export class IncrementalParser {
-  /** Chunks of the last version by text (a list: the same text may occur twice). */
-  private pool = new Map<string, Chunk[]>();
+  /** The last version parsed to the end, unless it was parsed whole because of definitions. */
+  private last: Version | undefined;
   /** Chunks parsed by a run that was stopped before it finished. */
   private parsedAhead = new Map<string, Chunk[]>();
+  /** The chunk each top-level node came from. */
+  private readonly chunkOf = new WeakMap<RootContent, Chunk>();
 
   /** Chunks that the last `parse` call parsed (cache misses). */
   lastReparsedChunks = 0;
@@ -63,58 +95,57 @@ export class IncrementalParser {
    * as read-only, and as valid until the next call (the next call may move the nodes' positions).
    */
   parse(text: string): ParseResult {
-    return finish(this.parseSteps(text));
+    const result = finish(this.parseSteps(text));
+    result.settle(result.root.children);
+    return result.error === undefined ? { root: result.root } : { root: result.root, error: result.error };
   }
 
-  /** `parse` as steps, one per chunk parsed. A run stopped half-way leaves the parser as it was. */
-  *parseSteps(text: string): Steps<ParseResult> {
+  /**
+   * `parse` as steps, one per chunk parsed, with the positions inside top-level nodes settled on demand. A run
+   * stopped half-way leaves the parser as it was.
+   */
+  *parseSteps(text: string): Steps<IncrementalParseResult> {
     // A definition resolves across chunks, so it forces a full parse anyway: skip the chunk parses up front.
-    if (DEFINITION_LIKE.test(text)) {
-      this.pool = new Map();
-      this.lastReparsedChunks = 0;
-      this.lastChunkCount = 0;
-      this.lastFallbackReason = 'definitions';
-      this.lastWasFull = true;
-      return parseMarkdown(text);
-    }
-    const starts = chunkStarts(text);
+    if (!this.last && DEFINITION_LIKE.test(text)) return this.parsedWhole(text, 'definitions', undefined, 0);
+    const plan = this.last ? changedStretch(this.last, text) : { starts: chunkStarts(text, { offset: 0, line: 0 }), known: [], candidates: [] };
+    const { starts } = plan;
     yield;
-    const pool = new Map<string, Chunk[]>();
-    const chunks: Chunk[] = [];
-    // Chunks are taken, not removed, so that a run stopped half-way leaves the pool whole; what it parsed is kept
+    // Chunks are taken, not removed, so that a run stopped half-way leaves everything whole; what it parsed is kept
     // aside for the next run.
     const inUse = new Set<Chunk>();
+    let pool: Map<string, Chunk[]> | undefined;
     const take = (list: Chunk[] | undefined) => list?.find((chunk) => !inUse.has(chunk));
+    const chunks: Chunk[] = [];
     let reparsed = 0;
     for (let i = 0; i < starts.length; i++) {
-      const chunkText = text.slice(starts[i].offset, i + 1 < starts.length ? starts[i + 1].offset : text.length);
-      let chunk = take(this.pool.get(chunkText)) ?? take(this.parsedAhead.get(chunkText));
+      let chunk = plan.known[i];
       if (!chunk) {
-        chunk = newChunk(chunkText);
-        addTo(this.parsedAhead, chunkText, chunk);
-        reparsed++;
-        yield;
+        const chunkText = text.slice(starts[i].offset, i + 1 < starts.length ? starts[i + 1].offset : text.length);
+        pool ??= poolOf(plan.candidates);
+        chunk = take(pool.get(chunkText)) ?? take(this.parsedAhead.get(chunkText));
+        if (!chunk) {
+          if (DEFINITION_LIKE.test(chunkText)) return this.parsedWhole(text, 'definitions', undefined, reparsed);
+          chunk = this.newChunk(chunkText);
+          addTo(this.parsedAhead, chunkText, chunk);
+          reparsed++;
+          yield;
+        }
       }
       inUse.add(chunk);
-      addTo(pool, chunkText, chunk);
       chunks.push(chunk);
     }
-    this.pool = pool;
     this.parsedAhead = new Map();
-    this.lastReparsedChunks = reparsed;
-    this.lastChunkCount = chunks.length;
+    const version: Version = { text, starts, chunks };
 
     const problem = unsafe(chunks);
-    this.lastFallbackReason = problem;
-    this.lastWasFull = problem !== undefined;
-    if (problem !== undefined) return parseMarkdown(text);
+    if (problem !== undefined) return this.parsedWhole(text, problem, version, reparsed);
+    this.remember(version, reparsed, undefined);
 
     // The parser drops a leading byte order mark and counts offsets without it.
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const children: RootContent[] = [];
-    // Each chunk records where its nodes are, so a run stopped between two chunks leaves every chunk consistent.
     for (let i = 0; i < chunks.length; i++) {
-      if (relocate(chunks[i], starts[i].line, i === 0 ? 0 : starts[i].offset - bom)) yield;
+      relocate(chunks[i], starts[i].line, i === 0 ? 0 : starts[i].offset - bom);
       for (const child of chunks[i].result.root.children) children.push(child);
     }
     const first = chunks[0].result.root.position;
@@ -127,31 +158,118 @@ export class IncrementalParser {
         end: { line: end.line + last.lineShift, column: end.column, offset: offsetOf(end) + last.offsetShift },
       };
     }
-    return { root };
+    return { root, settle: (nodes) => this.settle(nodes) };
   }
+
+  private settle(nodes: Iterable<RootContent>): void {
+    for (const node of nodes) {
+      const chunk = this.chunkOf.get(node);
+      if (chunk) settleInside(chunk);
+    }
+  }
+
+  /** One parse of the whole text, when the chunks cannot be joined (or are not worth parsing). */
+  private parsedWhole(text: string, reason: string, version: Version | undefined, reparsed: number): IncrementalParseResult {
+    if (!version) this.parsedAhead = new Map();
+    this.remember(version, reparsed, reason);
+    return { ...parseMarkdown(text), settle: () => undefined };
+  }
+
+  private remember(version: Version | undefined, reparsed: number, fallback: string | undefined): void {
+    this.last = version;
+    this.lastReparsedChunks = reparsed;
+    this.lastChunkCount = version?.chunks.length ?? 0;
+    this.lastFallbackReason = fallback;
+    this.lastWasFull = fallback !== undefined;
+  }
+
+  /** Parses a chunk on its own and notes what the boundary checks need. */
+  private newChunk(text: string): Chunk {
+    const result = parseMarkdown(text);
+    const children = result.root.children;
+    const lastChild = children[children.length - 1];
+    const chunk: Chunk = {
+      text,
+      result,
+      lineShift: 0,
+      offsetShift: 0,
+      innerLineShift: 0,
+      innerOffsetShift: 0,
+      hasDefinitions: text.includes(']:') && containsDefinition(result.root),
+      // Offsets count from after a leading byte order mark, which the parser drops.
+      openAtEnd: lastChild !== undefined && offsetOf(lastChild.position?.end) + (text.charCodeAt(0) === 0xfeff ? 1 : 0) >= lastLineStart(text),
+      startsWithFrontMatter: children[0]?.type === 'yaml',
+    };
+    for (const child of children) this.chunkOf.set(child, chunk);
+    return chunk;
+  }
+}
+
+/**
+ * The new version's chunk starts from the last version's: the chunks before the first changed one and after the
+ * last changed one are kept (found by comparing their texts in place, no whole-text pass), and only the stretch in
+ * between is scanned for starts again.
+ *
+ * The scan resumes at the start of the chunk before the first changed one: everything before that start, and the
+ * character at it, is unchanged, so the scanner's state there is what it was (outside any block, after a blank line)
+ * and the chunk's end is decided afresh. It stops at the first start it proposes that is a kept chunk's start: from
+ * there on the text and the scanner's state are those of the last version, so the remaining starts are the last
+ * version's, moved.
+ */
+function changedStretch(last: Version, text: string): Plan {
+  const count = last.chunks.length;
+  const delta = text.length - last.text.length;
+  let firstChanged = 0;
+  while (firstChanged < count && holdsAt(text, last.chunks[firstChanged].text, last.starts[firstChanged].offset)) firstChanged++;
+  if (firstChanged === count && delta === 0) return { starts: last.starts, known: last.chunks, candidates: [] };
+  const keptEnd = firstChanged < count ? last.starts[firstChanged].offset : last.text.length;
+  let firstKeptAfter = count;
+  while (firstKeptAfter > firstChanged) {
+    const at = last.starts[firstKeptAfter - 1].offset + delta;
+    if (at < keptEnd || !holdsAt(text, last.chunks[firstKeptAfter - 1].text, at)) break;
+    firstKeptAfter--;
+  }
+  const resume = Math.max(0, firstChanged - 1);
+  let adopted = count;
+  let next = firstKeptAfter;
+  const scanned = chunkStarts(text, last.starts[resume], (start) => {
+    while (next < count && last.starts[next].offset + delta < start.offset) next++;
+    if (next === count || last.starts[next].offset + delta !== start.offset) return false;
+    adopted = next;
+    return true;
+  });
+  const starts = last.starts.slice(0, resume);
+  const known: Array<Chunk | undefined> = last.chunks.slice(0, resume);
+  for (const start of scanned) {
+    starts.push(start);
+    known.push(undefined);
+  }
+  if (adopted < count) {
+    const lines = scanned[scanned.length - 1].line - last.starts[adopted].line;
+    known[known.length - 1] = last.chunks[adopted];
+    for (let i = adopted + 1; i < count; i++) {
+      starts.push({ offset: last.starts[i].offset + delta, line: last.starts[i].line + lines });
+      known.push(last.chunks[i]);
+    }
+  }
+  return { starts, known, candidates: last.chunks.slice(resume, adopted) };
+}
+
+/** Whether `text` holds `part` at `offset`. A slice compared whole is many times faster than `startsWith` here. */
+function holdsAt(text: string, part: string, offset: number): boolean {
+  return text.slice(offset, offset + part.length) === part;
+}
+
+function poolOf(chunks: readonly Chunk[]): Map<string, Chunk[]> {
+  const pool = new Map<string, Chunk[]>();
+  for (const chunk of chunks) addTo(pool, chunk.text, chunk);
+  return pool;
 }
 
 function addTo(pool: Map<string, Chunk[]>, text: string, chunk: Chunk): void {
   const list = pool.get(text);
   if (list) list.push(chunk);
   else pool.set(text, [chunk]);
-}
-
-/** Parses a chunk on its own and notes what the boundary checks need. */
-function newChunk(text: string): Chunk {
-  const result = parseMarkdown(text);
-  const children = result.root.children;
-  const lastChild = children[children.length - 1];
-  return {
-    text,
-    result,
-    lineShift: 0,
-    offsetShift: 0,
-    hasDefinitions: text.includes(']:') && containsDefinition(result.root),
-    // Offsets count from after a leading byte order mark, which the parser drops.
-    openAtEnd: lastChild !== undefined && offsetOf(lastChild.position?.end) + (text.charCodeAt(0) === 0xfeff ? 1 : 0) >= lastLineStart(text),
-    startsWithFrontMatter: children[0]?.type === 'yaml',
-  };
 }
 
 /** Why the chunks cannot simply be joined, or undefined when they can. */
@@ -186,15 +304,19 @@ const LINE_END = /\r\n?|\n/gu;
 /**
  * Proposes chunk starts: line starts of ATX headings in column 1 after a blank line, outside front matter and
  * outside what looks like an open fence or HTML block. Only a proposal: `unsafe` verifies every boundary.
+ *
+ * Scans from `from`, the text's start or a start proposed for an earlier version whose text up to it is unchanged,
+ * and stops after proposing a start for which `stop` says yes.
  */
-function chunkStarts(text: string): ChunkStart[] {
-  const starts: ChunkStart[] = [{ offset: 0, line: 0 }];
-  let frontMatter = FRONT_MATTER_OPEN.test(text);
+function chunkStarts(text: string, from: ChunkStart, stop: (start: ChunkStart) => boolean = () => false): ChunkStart[] {
+  const starts: ChunkStart[] = [from];
+  // A start is proposed outside every block and after a blank line: the scan resumes there in that state.
+  let frontMatter = from.offset === 0 && FRONT_MATTER_OPEN.test(text);
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let previousBlank = false;
-  let offset = 0;
-  for (let line = 0; offset <= text.length; line++) {
+  let offset = from.offset;
+  for (let line = from.line; offset <= text.length; line++) {
     LINE_END.lastIndex = offset;
     const ending = LINE_END.exec(text);
     const lineEnd = ending ? ending.index : text.length;
@@ -208,7 +330,11 @@ function chunkStarts(text: string): ChunkStart[] {
     } else if (htmlEnd) {
       if (htmlEnd.test(content)) htmlEnd = undefined;
     } else if (first === 0x23 /* # */) {
-      if (previousBlank && ATX_HEADING.test(content)) starts.push({ offset, line });
+      if (previousBlank && ATX_HEADING.test(content)) {
+        const start = { offset, line };
+        starts.push(start);
+        if (stop(start)) return starts;
+      }
     } else if (first === 0x20 || first === 0x60 || first === 0x7e || first === 0x3c /* space ` ~ < */) {
       const open = FENCE.exec(content);
       if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
@@ -253,24 +379,36 @@ function containsDefinition(root: Root): boolean {
   return false;
 }
 
-/** Moves a chunk's nodes to their place in the document (lines and offsets shift, columns do not); false when they are there. */
-function relocate(chunk: Chunk, line: number, offset: number): boolean {
+/** Moves a chunk's top-level nodes to their place in the document (lines and offsets shift, columns do not). */
+function relocate(chunk: Chunk, line: number, offset: number): void {
   const lines = line - chunk.lineShift;
   const offsets = offset - chunk.offsetShift;
-  if (lines === 0 && offsets === 0) return false;
-  const stack: Nodes[] = [...chunk.result.root.children];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const position = node.position;
-    if (position) {
-      movePoint(position.start, lines, offsets);
-      movePoint(position.end, lines, offsets);
-    }
-    if ('children' in node) for (const child of node.children) stack.push(child);
-  }
+  if (lines === 0 && offsets === 0) return;
+  for (const node of chunk.result.root.children) movePosition(node, lines, offsets);
   chunk.lineShift = line;
   chunk.offsetShift = offset;
-  return true;
+}
+
+/** Moves the nodes inside a chunk's top-level nodes to where the top-level nodes are. */
+function settleInside(chunk: Chunk): void {
+  const lines = chunk.lineShift - chunk.innerLineShift;
+  const offsets = chunk.offsetShift - chunk.innerOffsetShift;
+  if (lines === 0 && offsets === 0) return;
+  const stack: Nodes[] = [];
+  for (const node of chunk.result.root.children) if ('children' in node) stack.push(...node.children);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    movePosition(node, lines, offsets);
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  chunk.innerLineShift = chunk.lineShift;
+  chunk.innerOffsetShift = chunk.offsetShift;
+}
+
+function movePosition(node: Nodes, lines: number, offsets: number): void {
+  if (!node.position) return;
+  movePoint(node.position.start, lines, offsets);
+  movePoint(node.position.end, lines, offsets);
 }
 
 function movePoint(point: Point, lines: number, offsets: number): void {

@@ -7,7 +7,6 @@ import picomatch from 'picomatch/posix';
 import { readFrontMatter } from './frontmatter';
 import type { Template } from './template';
 import { headingTitle } from './sections';
-import { repeatableTitleParts } from './placeholders';
 import { normalizeKey, type TitleKeys, titleKeys } from './text';
 import type { RecognizedBy } from './types';
 
@@ -61,7 +60,7 @@ const structureCache = new WeakMap<Template, Array<readonly string[]>>();
 function structureOf(template: Template): Array<readonly string[]> {
   let keys = structureCache.get(template);
   if (!keys) {
-    keys = template.topLevel.filter((section) => section.keys.full && !repeatableTitleParts(section.title)).map((section) => [section.keys.full, section.keys.core]);
+    keys = template.topLevel.filter((section) => section.keys.full && !section.repeatableParts).map((section) => [section.keys.full, section.keys.core]);
     structureCache.set(template, keys);
   }
   return keys;
@@ -147,25 +146,39 @@ export function quickTemplateId(text: string, templates: readonly Template[]): s
 function headingLines(text: string): { h1: string[]; all: string[] } {
   const h1: string[] = [];
   const all: string[] = [];
-  let previous = '';
-  for (const line of text.split(/\r\n|\r|\n/u)) {
+  const read = (start: number) => {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const line = text.slice(start, end);
     const trimmed = line.trimStart();
-    if (line.length - trimmed.length <= 3) {
-      const atx = /^(#{1,6})(?:[ \t]+|$)/u.exec(trimmed);
-      if (atx) {
-        const heading = renderedText(trimmed.slice(atx[0].length));
-        all.push(heading);
-        if (atx[1].length === 1) h1.push(heading);
-      } else if (/^(?:=+|-+)[ \t]*$/u.test(trimmed) && previous.trim().length > 0) {
+    if (line.length - trimmed.length > 3) return;
+    const atx = /^(#{1,6})(?:[ \t]+|$)/u.exec(trimmed);
+    if (atx) {
+      const heading = renderedText(trimmed.slice(atx[0].length));
+      all.push(heading);
+      if (atx[1].length === 1) h1.push(heading);
+    } else if (/^(?:=+|-+)[ \t]*$/u.test(trimmed) && start > 0) {
+      const previousEnd = start - (text.startsWith('\r\n', start - 2) ? 2 : 1);
+      let previousStart = previousEnd;
+      while (previousStart > 0 && text.charCodeAt(previousStart - 1) !== 10 && text.charCodeAt(previousStart - 1) !== 13) previousStart--;
+      const previous = text.slice(previousStart, previousEnd);
+      if (previous.trim().length > 0) {
         const heading = renderedText(previous);
         all.push(heading);
         if (trimmed.startsWith('=')) h1.push(heading);
       }
     }
-    previous = line;
-  }
+  };
+  // Jump from one line that may be (or underline) a heading to the next instead of splitting the whole text: this
+  // runs on every keystroke.
+  if (FIRST_CANDIDATE.test(text)) read(0);
+  for (CANDIDATE_AFTER_LINE_END.lastIndex = 0; CANDIDATE_AFTER_LINE_END.exec(text); ) read(CANDIDATE_AFTER_LINE_END.lastIndex);
   return { h1, all };
 }
+
+/** A first line, or a line ending followed by a line, that may be an ATX heading or a setext underline. */
+const FIRST_CANDIDATE = /^[^\S\r\n]*(?:#|(?:=+|-+)[ \t]*(?:[\r\n]|$))/u;
+const CANDIDATE_AFTER_LINE_END = /[\r\n](?=[^\S\r\n]*(?:#|(?:=+|-+)[ \t]*(?:[\r\n]|$)))/gu;
 
 function renderedText(markdown: string): string {
   return markdown.replace(/<[^>]*>|\]\([^)]*\)|\]\[[^\]]*\]|:[a-z0-9_+-]+:/gu, ' ');

@@ -7,7 +7,7 @@ import { readFrontMatter } from './frontmatter';
 import { collectGuidance, isOptionalHeading } from './guidance';
 import { LineIndex } from './lines';
 import { IncrementalParser } from './incremental';
-import { ELLIPSIS_KEY, findPlaceholders, isEllipsis, type PlaceholderToken } from './placeholders';
+import { ELLIPSIS_KEY, findPlaceholders, isEllipsis, type PlaceholderToken, repeatableTitleParts } from './placeholders';
 import { type ScanItem, scanBlocks } from './scan';
 import { evaluateSection } from './slots';
 import { buildSections, contentRoot, type DocSection } from './sections';
@@ -41,6 +41,8 @@ export interface TemplateSection {
   level: number;
   number?: number[];
   keys: TitleKeys;
+  /** For a title that is or holds a placeholder (`{title of option 1}`), its fixed words: the section repeats. */
+  repeatableParts: string[] | undefined;
   parent?: TemplateSection;
   children: TemplateSection[];
   /** Pre-order index among the template's sections. */
@@ -130,6 +132,7 @@ export function compileTemplate(id: string, source: string): Template {
       level: doc.level,
       number: doc.number,
       keys: doc.keys,
+      repeatableParts: repeatableTitleParts(doc.title),
       parent,
       children: [],
       order: sections.length,
@@ -186,6 +189,7 @@ function scratchSection(): TemplateSection {
     title: '',
     level: 1,
     keys: { full: '', core: '', asides: [] },
+    repeatableParts: undefined,
     children: [],
     order: -1,
     ...emptySchema(),
