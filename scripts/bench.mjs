@@ -255,14 +255,16 @@ function scaledPair(n) {
   return { template, document };
 }
 
-/** CLI-like: the template compiled and the document analysed against it; median of three. */
-function matchingMs(n) {
+/**
+ * CLI-like: the template compiled and the document analysed against it. Both sizes take turns (as every other row
+ * does), so that drift in the machine's speed hits them alike.
+ */
+function matchingRun(n) {
   const pair = scaledPair(n);
-  const run = () => analyze(pair.document, { templates: [compileTemplate('scale', pair.template)], options: { templateId: 'scale' } });
-  run();
-  return median([time(run), time(run), time(run)]);
+  return () => analyze(pair.document, { templates: [compileTemplate('scale', pair.template)], options: { templateId: 'scale' } });
 }
-const scale = { small: matchingMs(1000), large: matchingMs(4000) };
+const [small, large4000] = measure([matchingRun(1000), matchingRun(4000)]);
+const scale = { small, large: large4000 };
 console.log(`Matching: 1,000 headings against a 1,000-heading template ${fixed(scale.small)} ms; 4,000 against 4,000 ${fixed(scale.large)} ms (${fixed(scale.large / scale.small, 2)}×).`);
 
 const row06 = rows.find((row) => row.name.startsWith('06-')) ?? rows[0];

@@ -12,7 +12,7 @@ import { LineIndex } from './lines';
 import type { Locale } from './messages';
 import { matchSections } from './match';
 import { buildOutline, toOpenSlot } from './outline';
-import { type IncrementalParseResult, IncrementalParser } from './incremental';
+import { type IncrementalParseResult, IncrementalParser, ONE_PARSE_CHUNK_LENGTH } from './incremental';
 import type { ParseResult } from './parse';
 import { matchesAny, mentionsTemplate, quickTemplateId, type Recognition, recognize } from './recognize';
 import { RULES, ruleById } from './rules';
@@ -33,11 +33,11 @@ export interface AnalysisContext {
 
 /**
  * Analyses a text at once: the incremental analysis with nothing cached. By default the text is parsed chunk by
- * chunk (the same tree as one parse, and time linear in the number of sections, where one parse of thousands of
- * sections is not); `parse` replaces that.
+ * chunk, a few sections each (the same tree as one parse, and time linear in the number of sections, where one parse
+ * of thousands of sections is not); `parse` replaces that.
  */
 export function analyze(text: string, context: AnalysisContext, parse?: (text: string) => ParseResult): Analysis {
-  const parser = new IncrementalParser();
+  const parser = new IncrementalParser({ minChunkLength: ONE_PARSE_CHUNK_LENGTH });
   const parseSteps = parse ? (body: string) => atOnce(() => parse(body)) : (body: string) => parser.parseSteps(body);
   return finish(analysisSteps(text, context, parseSteps, new AnalysisMemo()));
 }
@@ -84,7 +84,8 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function emptyAnalysis(skippedReason?: string): Analysis {
+/** An analysis of nothing: not an architecture document, or not analysed for `skippedReason`. */
+export function emptyAnalysis(skippedReason?: string): Analysis {
   return { progress: { filled: 0, total: 0 }, findings: [], sections: [], preambleSlots: [], skippedReason };
 }
 

@@ -74,13 +74,29 @@ export interface IncrementalParseResult extends ParseResult {
   settle(nodes: Iterable<RootContent>): void;
 }
 
+export interface IncrementalParserOptions {
+  /**
+   * The least length of a chunk when there is no earlier version to reuse. A parser used for one text (a check on
+   * the command line, a template) parses fewer, longer chunks: every chunk parse has a fixed cost, a third of a short
+   * section's, while the chunks stay short enough for the parse to stay linear. An editor's parser keeps to headings
+   * (the default, 0): a long chunk would be parsed again at the first keystroke in it.
+   */
+  minChunkLength?: number;
+}
+
+/**
+ * Chunks of 2–4 KB parsed a text once fastest here: a fifth faster than one chunk per heading on 4,000 short
+ * sections, and slower again from 8 KB on (micromark's time grows faster than the text already there).
+ */
+export const ONE_PARSE_CHUNK_LENGTH = 2048;
+
 export class IncrementalParser {
+  constructor(private readonly options: IncrementalParserOptions = {}) {}
+
   /** The last version parsed to the end, unless it was parsed whole because of definitions. */
   private last: Version | undefined;
   /** Chunks parsed by a run that was stopped before it finished. */
   private parsedAhead = new Map<string, Chunk[]>();
-  /** The chunk each top-level node came from. */
-  private readonly chunkOf = new WeakMap<RootContent, Chunk>();
 
   /** Chunks that the last `parse` call parsed (cache misses). */
   lastReparsedChunks = 0;
@@ -107,7 +123,9 @@ export class IncrementalParser {
   *parseSteps(text: string): Steps<IncrementalParseResult> {
     // A definition resolves across chunks, so it forces a full parse anyway: skip the chunk parses up front.
     if (!this.last && DEFINITION_LIKE.test(text)) return this.parsedWhole(text, 'definitions', undefined, 0);
-    const plan = this.last ? changedStretch(this.last, text) : { starts: chunkStarts(text, { offset: 0, line: 0 }), known: [], candidates: [] };
+    const plan = this.last
+      ? changedStretch(this.last, text)
+      : { starts: atLeast(chunkStarts(text, { offset: 0, line: 0 }), this.options.minChunkLength ?? 0), known: [], candidates: [] };
     const { starts } = plan;
     yield;
     // Chunks are taken, not removed, so that a run stopped half-way leaves everything whole; what it parsed is kept
@@ -125,7 +143,7 @@ export class IncrementalParser {
         chunk = take(pool.get(chunkText)) ?? take(this.parsedAhead.get(chunkText));
         if (!chunk) {
           if (DEFINITION_LIKE.test(chunkText)) return this.parsedWhole(text, 'definitions', undefined, reparsed);
-          chunk = this.newChunk(chunkText);
+          chunk = newChunk(chunkText);
           addTo(this.parsedAhead, chunkText, chunk);
           reparsed++;
           yield;
@@ -158,14 +176,7 @@ export class IncrementalParser {
         end: { line: end.line + last.lineShift, column: end.column, offset: offsetOf(end) + last.offsetShift },
       };
     }
-    return { root, settle: (nodes) => this.settle(nodes) };
-  }
-
-  private settle(nodes: Iterable<RootContent>): void {
-    for (const node of nodes) {
-      const chunk = this.chunkOf.get(node);
-      if (chunk) settleInside(chunk);
-    }
+    return { root, settle: (nodes) => settle(version, bom, nodes) };
   }
 
   /** One parse of the whole text, when the chunks cannot be joined (or are not worth parsing). */
@@ -183,26 +194,6 @@ export class IncrementalParser {
     this.lastWasFull = fallback !== undefined;
   }
 
-  /** Parses a chunk on its own and notes what the boundary checks need. */
-  private newChunk(text: string): Chunk {
-    const result = parseMarkdown(text);
-    const children = result.root.children;
-    const lastChild = children[children.length - 1];
-    const chunk: Chunk = {
-      text,
-      result,
-      lineShift: 0,
-      offsetShift: 0,
-      innerLineShift: 0,
-      innerOffsetShift: 0,
-      hasDefinitions: text.includes(']:') && containsDefinition(result.root),
-      // Offsets count from after a leading byte order mark, which the parser drops.
-      openAtEnd: lastChild !== undefined && offsetOf(lastChild.position?.end) + (text.charCodeAt(0) === 0xfeff ? 1 : 0) >= lastLineStart(text),
-      startsWithFrontMatter: children[0]?.type === 'yaml',
-    };
-    for (const child of children) this.chunkOf.set(child, chunk);
-    return chunk;
-  }
 }
 
 /**
@@ -270,6 +261,25 @@ function addTo(pool: Map<string, Chunk[]>, text: string, chunk: Chunk): void {
   const list = pool.get(text);
   if (list) list.push(chunk);
   else pool.set(text, [chunk]);
+}
+
+/** Parses a chunk on its own and notes what the boundary checks need. */
+function newChunk(text: string): Chunk {
+  const result = parseMarkdown(text);
+  const children = result.root.children;
+  const lastChild = children[children.length - 1];
+  return {
+    text,
+    result,
+    lineShift: 0,
+    offsetShift: 0,
+    innerLineShift: 0,
+    innerOffsetShift: 0,
+    hasDefinitions: text.includes(']:') && containsDefinition(result.root),
+    // Offsets count from after a leading byte order mark, which the parser drops.
+    openAtEnd: lastChild !== undefined && offsetOf(lastChild.position?.end) + (text.charCodeAt(0) === 0xfeff ? 1 : 0) >= lastLineStart(text),
+    startsWithFrontMatter: children[0]?.type === 'yaml',
+  };
 }
 
 /** Why the chunks cannot simply be joined, or undefined when they can. */
@@ -357,6 +367,14 @@ function chunkStarts(text: string, from: ChunkStart, stop: (start: ChunkStart) =
   return frontMatter ? [starts[0]] : starts;
 }
 
+/** Every start that leaves at least `length` characters to the chunk before it: any subset of the starts is safe. */
+function atLeast(starts: ChunkStart[], length: number): ChunkStart[] {
+  if (length <= 0) return starts;
+  const kept = [starts[0]];
+  for (let i = 1; i < starts.length; i++) if (starts[i].offset - kept[kept.length - 1].offset >= length) kept.push(starts[i]);
+  return kept;
+}
+
 /** Offset where the text's last line starts (the line ended by its final line ending, if it has one). */
 function lastLineStart(text: string): number {
   let end = text.length;
@@ -387,6 +405,24 @@ function relocate(chunk: Chunk, line: number, offset: number): void {
   for (const node of chunk.result.root.children) movePosition(node, lines, offsets);
   chunk.lineShift = line;
   chunk.offsetShift = offset;
+}
+
+/** Settles the chunks that these top-level nodes of `version` came from, each found by the node's offset. */
+function settle(version: Version, bom: number, nodes: Iterable<RootContent>): void {
+  const { starts, chunks } = version;
+  for (const node of nodes) {
+    const offset = node.position?.start.offset;
+    if (offset === undefined) continue;
+    // Offsets in the tree count from after a byte order mark; the starts count from the text's start.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle].offset <= offset + bom) low = middle;
+      else high = middle - 1;
+    }
+    settleInside(chunks[low]);
+  }
 }
 
 /** Moves the nodes inside a chunk's top-level nodes to where the top-level nodes are. */

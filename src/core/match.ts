@@ -22,7 +22,7 @@
  */
 import type { ScanItem } from './scan';
 import { type DocSection, isWithin, lastDescendant } from './sections';
-import { fitsRepeatableTitle, repeatableTitleParts } from './placeholders';
+import { fitsRepeatableTitle } from './placeholders';
 import { bigramSimilarity, normalizeKey, titleWords } from './text';
 import type { TemplateSection } from './template';
 
@@ -97,6 +97,29 @@ export function matchSections(
   // order, a section's sub-sections are the run of sections that follows it up to its last descendant.
   const leftoverDocs = docSections.filter((doc) => !used.has(doc)).sort((a, b) => a.order - b.order);
   const unmatchedTemplates = templateSections.filter((template) => !match.has(template));
+  const unmatchedTopLevel = unmatchedTemplates.filter((template) => !template.parent);
+  /**
+   * Whether an unmatched template section other than `template` whose anchor holds `doc` (one that could still take
+   * it) has a title closer to it than `score`. Those sections hang below the template sections matched to the
+   * heading's ancestors (or the top, for the content root): a walk of a few small subtrees, where comparing with
+   * every unmatched section would make matching quadratic.
+   */
+  const resemblesAnotherMore = (template: TemplateSection, doc: DocSection, score: number): boolean => {
+    for (let holder = doc.parent; holder; holder = holder.parent) {
+      const owner = holder === contentRoot ? undefined : templateOf.get(holder);
+      if (holder === contentRoot || (owner && match.get(owner) === holder)) {
+        const stack = owner ? [...owner.children] : [...unmatchedTopLevel];
+        while (stack.length > 0) {
+          const other = stack.pop()!;
+          if (match.has(other)) continue;
+          if (other !== template && similarityBound(other, doc) > score && titleSimilarity(other, doc) > score) return true;
+          stack.push(...other.children);
+        }
+      }
+      if (holder === contentRoot) break;
+    }
+    return false;
+  };
   const similarTitle = (template: TemplateSection, anchor: DocSection): DocSection | undefined => {
     let best: DocSection | undefined;
     let bestScore = SIMILAR_TITLE;
@@ -108,8 +131,8 @@ export function matchSections(
       if (score < bestScore || (best && score === bestScore)) continue;
       if (score < SIMILAR_TITLE_OTHER_NUMBER && numbersDiffer(template, doc)) continue;
       // Leave the heading to another unmatched template section that resembles it more (4.2.2 바운디드 컨텍스트
-      // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`).
-      if (unmatchedTemplates.some((other) => other !== template && !match.has(other) && similarityBound(other, doc) > score && titleSimilarity(other, doc) > score)) continue;
+      // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`) and could still take it.
+      if (resemblesAnotherMore(template, doc, score)) continue;
       best = doc;
       bestScore = score;
     }
@@ -166,21 +189,20 @@ export function matchSections(
 
   // Parents before children, so that a renamed parent claims its heading before a child's look-alike does.
   // A repeatable section's placeholder title resembles nothing: its headings are gathered last.
-  const repeatable = new Map(templateSections.map((template) => [template, repeatableTitleParts(template.title)]));
   for (const template of templateSections) {
-    if (match.has(template) || repeatable.get(template)) continue;
+    if (match.has(template) || template.repeatableParts) continue;
     const found = similarTitle(template, anchorOf(template)) ?? renamedInPlace(template) ?? rewordedInPlace(template);
     assign(template, found);
     if (found) renamed.add(found);
   }
 
-  for (const group of repeatableGroups(templateSections, repeatable)) {
+  for (const group of repeatableGroups(templateSections)) {
     const parent = group[0].parent;
     const anchor = parent ? match.get(parent) : contentRoot;
     if (!anchor) continue;
     for (const doc of anchor.children) {
       if (used.has(doc)) continue;
-      const fitting = group.filter((template) => fitsRepeatableTitle(doc.keys.full, repeatable.get(template)!));
+      const fitting = group.filter((template) => fitsRepeatableTitle(doc.keys.full, template.repeatableParts!));
       // Where group members differ in body (`<Name black box 1>`, `<Name interface 1>`), the one whose fields it has.
       const items = itemsOf(doc);
       const best = fitting.reduce<TemplateSection | undefined>((chosen, template) => (!chosen || signatureOverlap(template.signature, items) > signatureOverlap(chosen.signature, items) ? template : chosen), undefined);
@@ -191,10 +213,10 @@ export function matchSections(
 }
 
 /** Sibling template sections with placeholder titles, in template order: each group stands for any number of headings. */
-function repeatableGroups(templateSections: readonly TemplateSection[], repeatable: ReadonlyMap<TemplateSection, string[] | undefined>): TemplateSection[][] {
+function repeatableGroups(templateSections: readonly TemplateSection[]): TemplateSection[][] {
   const groups = new Map<TemplateSection | undefined, TemplateSection[]>();
   for (const template of templateSections) {
-    if (!repeatable.get(template)) continue;
+    if (!template.repeatableParts) continue;
     const group = groups.get(template.parent) ?? [];
     group.push(template);
     groups.set(template.parent, group);
@@ -204,8 +226,8 @@ function repeatableGroups(templateSections: readonly TemplateSection[], repeatab
 
 /** The group of sibling placeholder headings a template section belongs to, or undefined for an ordinary section. */
 export function repeatableGroup(template: TemplateSection, topLevel: readonly TemplateSection[]): TemplateSection[] | undefined {
-  if (!repeatableTitleParts(template.title)) return undefined;
-  return (template.parent ? template.parent.children : topLevel).filter((sibling) => repeatableTitleParts(sibling.title));
+  if (!template.repeatableParts) return undefined;
+  return (template.parent ? template.parent.children : topLevel).filter((sibling) => sibling.repeatableParts);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Heading, RootContent } from 'mdast';
 import { readFrontMatter } from './frontmatter';
 import { collectGuidance, isOptionalHeading } from './guidance';
 import { LineIndex } from './lines';
-import { IncrementalParser } from './incremental';
+import { IncrementalParser, ONE_PARSE_CHUNK_LENGTH } from './incremental';
 import { ELLIPSIS_KEY, findPlaceholders, isEllipsis, type PlaceholderToken, repeatableTitleParts } from './placeholders';
 import { type ScanItem, scanBlocks } from './scan';
 import { evaluateSection } from './slots';
@@ -103,7 +103,7 @@ export function compileTemplate(id: string, source: string): Template {
   const text = source.replace(/^\uFEFF/u, '');
   const lines = new LineIndex(text);
   // Chunk by chunk: the same tree as one parse, in time linear in the number of sections.
-  const root = new IncrementalParser().parse(text).root;
+  const root = new IncrementalParser({ minChunkLength: ONE_PARSE_CHUNK_LENGTH }).parse(text).root;
   const tree = buildSections(root, lines.lineCount, text.length);
   const titleSection = tree.title;
   const title = titleSection?.title ?? id;

@@ -6,7 +6,7 @@
  * (`analysisOf`), or waits for it (`whenAnalysed`).
  */
 import * as vscode from 'vscode';
-import { type Analysis, AnalysisCache, type AnalysisContext, analyze, DEFAULT_MAX_FILE_SIZE, toLocale } from '../core';
+import { type Analysis, AnalysisCache, type AnalysisContext, analyze, DEFAULT_MAX_FILE_SIZE, decodeText, emptyAnalysis, toLocale } from '../core';
 import type { TemplateRegistry } from './templates';
 
 /**
@@ -83,11 +83,15 @@ export class DocumentModel implements vscode.Disposable {
   async analysisOfUri(uri: vscode.Uri): Promise<Analysis | undefined> {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open) return this.analysisOf(open);
+    let bytes: Uint8Array;
     try {
-      return this.analysisOfText(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
       return undefined; // unreadable: nothing to report for it
     }
+    // Decoded as the command line decodes it: a binary or non-UTF-8 file is not analysed, and says why.
+    const decoded = decodeText(bytes);
+    return decoded.ok ? this.analysisOfText(uri, decoded.text) : emptyAnalysis(`Not analysed: ${decoded.reason}.`);
   }
 
   /** A text analysed as the file `uri` (another version of it: from its history, say); not cached. */

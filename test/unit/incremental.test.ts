@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { type Analysis, AnalysisCache, analyze, builtinTemplates, getParseCount, IncrementalParser, parseMarkdown, type ParseResult } from '../../src/core';
+import { type Analysis, AnalysisCache, analyze, builtinTemplates, getParseCount, IncrementalParser, ONE_PARSE_CHUNK_LENGTH, parseMarkdown, type ParseResult } from '../../src/core';
 import { corpusFiles, needsCorpus, projectDocuments, repoRoot, Rng } from './helpers';
 
 const SEED = process.env.ARCHDOC_INCREMENTAL_SEED ? Number(process.env.ARCHDOC_INCREMENTAL_SEED) >>> 0 : 0x1c4e2025;
@@ -272,6 +272,11 @@ function compare(text: string, parser: IncrementalParser, cache: AnalysisCache, 
   if (!isDeepStrictEqual(actual, expected)) {
     assert.fail(`analysis differs at ${firstDifference(actual, expected)}\n${describe()}`);
   }
+  // A one-off analysis parses longer chunks: every few versions, the same again that way.
+  if (version % 5 === 0) {
+    const once = analyze(text, context);
+    if (!isDeepStrictEqual(once, expected)) assert.fail(`one-off analysis differs at ${firstDifference(once, expected)}\n${describe()}`);
+  }
 }
 
 /** A sequence of random edits on one document, each version compared. */
@@ -348,6 +353,20 @@ describe('incremental parsing', function () {
     assert.equal(parser.lastReparsedChunks, 1);
     assert.equal(parser.lastWasFull, false);
     assert.deepStrictEqual(result, parseMarkdown(edited));
+  });
+
+  it('equals a full parse with longer chunks, as a parser used once parses', () => {
+    const texts = [...documents, ...corpusDocuments].map((doc) => doc.text);
+    let multiChunk = 0;
+    for (const text of texts) {
+      const full = parseMarkdown(text);
+      for (const minChunkLength of [1, 300, ONE_PARSE_CHUNK_LENGTH]) {
+        const parser = new IncrementalParser({ minChunkLength });
+        assert.deepStrictEqual(parser.parse(text), full);
+        if (parser.lastChunkCount > 1) multiChunk++;
+      }
+    }
+    assert.ok(multiChunk > texts.length, `${multiChunk} parses in more than one chunk`);
   });
 
   const cases: Array<[string, string, string | undefined]> = [

@@ -110,6 +110,12 @@ describe('language-model tools in a real VS Code', () => {
     const notArchitecture = await invoke('archdoc_check', { path: 'README.md' });
     assert.deepEqual(JSON.parse(notArchitecture[0]), { files: [] });
     assert.match(notArchitecture[1], /not an architecture document/u);
+    // A closed file that is not text is read as the command line reads it: not analysed, and the reason given.
+    const binary = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, `binary-${Date.now()}.md`);
+    await vscode.workspace.fs.writeFile(binary, new Uint8Array([0x23, 0x20, 0x41, 0x00, 0xff, 0x0a]));
+    written.push(binary);
+    const notText = await invoke('archdoc_check', { path: vscode.workspace.asRelativePath(binary, false) });
+    assert.match(notText[1], /not an architecture document \(Not analysed: binary file/u);
   });
 
   it("offers an MCP server per workspace folder that the extension host's Node can start, and it answers", async () => {
