@@ -23,7 +23,7 @@
 import type { ScanItem } from './scan';
 import { type DocSection, isWithin, lastDescendant } from './sections';
 import { fitsRepeatableTitle } from './placeholders';
-import { bigramSimilarity, normalizeKey, titleWords } from './text';
+import { bigramCounts, bigramSimilarity, normalizeKey, type TitleKeys, titleWords } from './text';
 import type { TemplateSection } from './template';
 
 const SIMILAR_TITLE = 0.6;
@@ -34,6 +34,8 @@ const LIKE_TITLE = 0.25;
 const SHARED_SIGNATURE = 0.3;
 const MOSTLY_SHARED_SIGNATURE = 0.5;
 const MIN_KEY_LENGTH_FOR_SIMILARITY = 4;
+/** Up to this many leftovers inside an anchor are compared one by one; beyond, the bigram index picks candidates. */
+const FEW_LEFTOVERS = 64;
 /** Meaningful words two wordings of one section share (Jaccard): `Design Decisions` ~ `Architecture Decisions`. */
 const SHARED_WORDS = 1 / 3;
 
@@ -96,6 +98,15 @@ export function matchSections(
   // Similar titles are compared only among what exact titles left over, and only inside the anchor: in document
   // order, a section's sub-sections are the run of sections that follows it up to its last descendant.
   const leftoverDocs = docSections.filter((doc) => !used.has(doc)).sort((a, b) => a.order - b.order);
+  const similarCandidates = bigramIndex(leftoverDocs);
+  /** The leftovers inside the anchor that may have a similar title: all of a few, or those the bigram index names. */
+  const candidatesWithin = (template: TemplateSection, anchor: DocSection): DocSection[] => {
+    const last = lastDescendant(anchor).order;
+    const from = firstAfter(leftoverDocs, anchor.order);
+    const to = firstAfter(leftoverDocs, last);
+    if (to - from <= FEW_LEFTOVERS) return leftoverDocs.slice(from, to);
+    return similarCandidates(template).filter((doc) => doc.order > anchor.order && doc.order <= last);
+  };
   const unmatchedTemplates = templateSections.filter((template) => !match.has(template));
   const unmatchedTopLevel = unmatchedTemplates.filter((template) => !template.parent);
   /**
@@ -123,9 +134,7 @@ export function matchSections(
   const similarTitle = (template: TemplateSection, anchor: DocSection): DocSection | undefined => {
     let best: DocSection | undefined;
     let bestScore = SIMILAR_TITLE;
-    const last = lastDescendant(anchor).order;
-    for (let i = firstAfter(leftoverDocs, anchor.order); i < leftoverDocs.length && leftoverDocs[i].order <= last; i++) {
-      const doc = leftoverDocs[i];
+    for (const doc of candidatesWithin(template, anchor)) {
       if (used.has(doc) || similarityBound(template, doc) < bestScore) continue;
       const score = titleSimilarity(template, doc);
       if (score < bestScore || (best && score === bestScore)) continue;
@@ -261,6 +270,46 @@ function indexTitles(docSections: readonly DocSection[]): { sameTitled: (templat
       return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
     },
   };
+}
+
+/**
+ * The leftover sections whose titles may reach SIMILAR_TITLE with a template section's, in document order: those
+ * sharing a bigram with its keys' rarest bigrams. A title `a` of n bigrams needs ⌈0.6·n / 1.4⌉ of them in common
+ * with a title for a Dice score of 0.6, so any n − that + 1 of them include one it shares (the prefix filter of
+ * similarity joins). Comparing every leftover with every unmatched section would make matching quadratic.
+ */
+function bigramIndex(docs: readonly DocSection[]): (template: TemplateSection) => DocSection[] {
+  const byBigram = new Map<string, DocSection[]>();
+  for (const doc of docs) {
+    for (const key of similarityKeys(doc.keys)) {
+      for (const bigram of bigramCounts(key).keys()) {
+        const list = byBigram.get(bigram);
+        if (!list) byBigram.set(bigram, [doc]);
+        else if (list[list.length - 1] !== doc) list.push(doc);
+      }
+    }
+  }
+  const frequency = (bigram: string) => byBigram.get(bigram)?.length ?? 0;
+  return (template) => {
+    const found = new Set<DocSection>();
+    for (const key of similarityKeys(template.keys)) {
+      const bigrams = key.length - 1;
+      // The epsilon keeps a product that should be whole from rounding up past it.
+      const needed = Math.ceil((SIMILAR_TITLE * bigrams) / (2 - SIMILAR_TITLE) - 1e-9);
+      let left = bigrams - needed + 1;
+      for (const [bigram, count] of [...bigramCounts(key)].sort((a, b) => frequency(a[0]) - frequency(b[0]))) {
+        if (left <= 0) break;
+        byBigram.get(bigram)?.forEach((doc) => found.add(doc));
+        left -= count;
+      }
+    }
+    return [...found].sort((a, b) => a.order - b.order);
+  };
+}
+
+/** The title keys that similarity compares: the full and the core title, when long enough. */
+function similarityKeys(keys: TitleKeys): string[] {
+  return (keys.core === keys.full ? [keys.full] : [keys.full, keys.core]).filter((key) => key.length >= MIN_KEY_LENGTH_FOR_SIMILARITY);
 }
 
 function computeTitleSimilarity(template: TemplateSection, doc: DocSection): number {

@@ -52,7 +52,7 @@ export function bigramSimilarity(a: string, b: string): number {
 /** Bigram counts per title key: section matching compares the same keys many times over. Bounded. */
 const bigramCache = new Map<string, Map<string, number>>();
 
-function bigramCounts(text: string): Map<string, number> {
+export function bigramCounts(text: string): Map<string, number> {
   let counts = bigramCache.get(text);
   if (counts) return counts;
   counts = new Map<string, number>();
