@@ -105,32 +105,10 @@ export function matchSections(
     const from = firstAfter(leftoverDocs, anchor.order);
     const to = firstAfter(leftoverDocs, last);
     if (to - from <= FEW_LEFTOVERS) return leftoverDocs.slice(from, to);
-    return similarCandidates(template).filter((doc) => doc.order > anchor.order && doc.order <= last);
+    return similarCandidates(template.keys).filter((doc) => doc.order > anchor.order && doc.order <= last);
   };
   const unmatchedTemplates = templateSections.filter((template) => !match.has(template));
-  const unmatchedTopLevel = unmatchedTemplates.filter((template) => !template.parent);
-  /**
-   * Whether an unmatched template section other than `template` whose anchor holds `doc` (one that could still take
-   * it) has a title closer to it than `score`. Those sections hang below the template sections matched to the
-   * heading's ancestors (or the top, for the content root): a walk of a few small subtrees, where comparing with
-   * every unmatched section would make matching quadratic.
-   */
-  const resemblesAnotherMore = (template: TemplateSection, doc: DocSection, score: number): boolean => {
-    for (let holder = doc.parent; holder; holder = holder.parent) {
-      const owner = holder === contentRoot ? undefined : templateOf.get(holder);
-      if (holder === contentRoot || (owner && match.get(owner) === holder)) {
-        const stack = owner ? [...owner.children] : [...unmatchedTopLevel];
-        while (stack.length > 0) {
-          const other = stack.pop()!;
-          if (match.has(other)) continue;
-          if (other !== template && similarityBound(other, doc) > score && titleSimilarity(other, doc) > score) return true;
-          stack.push(...other.children);
-        }
-      }
-      if (holder === contentRoot) break;
-    }
-    return false;
-  };
+  const similarTemplates = bigramIndex(unmatchedTemplates);
   const similarTitle = (template: TemplateSection, anchor: DocSection): DocSection | undefined => {
     let best: DocSection | undefined;
     let bestScore = SIMILAR_TITLE;
@@ -140,8 +118,8 @@ export function matchSections(
       if (score < bestScore || (best && score === bestScore)) continue;
       if (score < SIMILAR_TITLE_OTHER_NUMBER && numbersDiffer(template, doc)) continue;
       // Leave the heading to another unmatched template section that resembles it more (4.2.2 바운디드 컨텍스트
-      // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`) and could still take it.
-      if (resemblesAnotherMore(template, doc, score)) continue;
+      // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`).
+      if (similarTemplates(doc.keys).some((other) => other !== template && !match.has(other) && similarityBound(other, doc) > score && titleSimilarity(other, doc) > score)) continue;
       best = doc;
       bestScore = score;
     }
@@ -273,33 +251,34 @@ function indexTitles(docSections: readonly DocSection[]): { sameTitled: (templat
 }
 
 /**
- * The leftover sections whose titles may reach SIMILAR_TITLE with a template section's, in document order: those
- * sharing a bigram with its keys' rarest bigrams. A title `a` of n bigrams needs ⌈0.6·n / 1.4⌉ of them in common
- * with a title for a Dice score of 0.6, so any n − that + 1 of them include one it shares (the prefix filter of
- * similarity joins). Comparing every leftover with every unmatched section would make matching quadratic.
+ * Sections (of the document or the template) whose titles may reach SIMILAR_TITLE with given title keys, in order:
+ * those sharing a bigram with the keys' rarest bigrams. A title of n bigrams needs ⌈0.6·n / 1.4⌉ of them in common
+ * with another for a Dice score of 0.6, so any n − that + 1 of them include one it shares (the prefix filter of
+ * similarity joins): the candidates are all the titles that can reach the threshold. Comparing every leftover with
+ * every unmatched section instead would make matching quadratic.
  */
-function bigramIndex(docs: readonly DocSection[]): (template: TemplateSection) => DocSection[] {
-  const byBigram = new Map<string, DocSection[]>();
-  for (const doc of docs) {
-    for (const key of similarityKeys(doc.keys)) {
+function bigramIndex<T extends { keys: TitleKeys; order: number }>(sections: readonly T[]): (keys: TitleKeys) => T[] {
+  const byBigram = new Map<string, T[]>();
+  for (const section of sections) {
+    for (const key of similarityKeys(section.keys)) {
       for (const bigram of bigramCounts(key).keys()) {
         const list = byBigram.get(bigram);
-        if (!list) byBigram.set(bigram, [doc]);
-        else if (list[list.length - 1] !== doc) list.push(doc);
+        if (!list) byBigram.set(bigram, [section]);
+        else if (list[list.length - 1] !== section) list.push(section);
       }
     }
   }
   const frequency = (bigram: string) => byBigram.get(bigram)?.length ?? 0;
-  return (template) => {
-    const found = new Set<DocSection>();
-    for (const key of similarityKeys(template.keys)) {
+  return (keys) => {
+    const found = new Set<T>();
+    for (const key of similarityKeys(keys)) {
       const bigrams = key.length - 1;
       // The epsilon keeps a product that should be whole from rounding up past it.
       const needed = Math.ceil((SIMILAR_TITLE * bigrams) / (2 - SIMILAR_TITLE) - 1e-9);
       let left = bigrams - needed + 1;
       for (const [bigram, count] of [...bigramCounts(key)].sort((a, b) => frequency(a[0]) - frequency(b[0]))) {
         if (left <= 0) break;
-        byBigram.get(bigram)?.forEach((doc) => found.add(doc));
+        byBigram.get(bigram)?.forEach((section) => found.add(section));
         left -= count;
       }
     }
