@@ -193,7 +193,6 @@ export class IncrementalParser {
     this.lastFallbackReason = fallback;
     this.lastWasFull = fallback !== undefined;
   }
-
 }
 
 /**

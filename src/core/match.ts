@@ -302,15 +302,8 @@ function similarityBound(template: TemplateSection, doc: DocSection): number {
 
 /** The best score over the full and core keys of both titles (each distinct pair once), short keys left out. */
 function bestOverKeys(template: TemplateSection, doc: DocSection, score: (a: string, b: string) => number): number {
-  const own = template.keys;
-  const other = doc.keys;
   let best = 0;
-  for (const a of own.core === own.full ? [own.full] : [own.full, own.core]) {
-    if (a.length < MIN_KEY_LENGTH_FOR_SIMILARITY) continue;
-    for (const b of other.core === other.full ? [other.full] : [other.full, other.core]) {
-      if (b.length >= MIN_KEY_LENGTH_FOR_SIMILARITY) best = Math.max(best, score(a, b));
-    }
-  }
+  for (const a of similarityKeys(template.keys)) for (const b of similarityKeys(doc.keys)) best = Math.max(best, score(a, b));
   return best;
 }
 
