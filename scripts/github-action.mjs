@@ -3,6 +3,7 @@
 // Exits with the check's own code, so findings and failed gates fail the step.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +11,9 @@ const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'archdoc.
 const input = (name) => (process.env[`INPUT_${name}`] ?? '').trim();
 const REPORT_FILES = { sarif: 'archdoc.sarif', gitlab: 'archdoc-codequality.json', junit: 'archdoc-junit.xml', json: 'archdoc.json', markdown: 'archdoc-report.md', text: 'archdoc.txt' };
 
-const paths = input('PATHS').split(/\s+/u).filter(Boolean);
+// One path per line when the input has several lines (a path may then hold spaces), else separated by spaces.
+const pathsInput = input('PATHS');
+const paths = (pathsInput.includes('\n') ? pathsInput.split(/\r?\n/u).map((line) => line.trim()) : pathsInput.split(/\s+/u)).filter(Boolean);
 const options = [
   ...(input('FAIL_ON') ? ['--fail-on', input('FAIL_ON')] : []),
   ...(input('BASELINE') ? ['--baseline', input('BASELINE')] : []),
@@ -22,9 +25,13 @@ if (format !== 'github' && !(format in REPORT_FILES)) {
   process.exit(2);
 }
 
+// The summary and the report file are further runs of check in other formats; they read the first run's results
+// from its cache instead of analysing every document again.
+const cache = ['--cache', '--cache-location', join(process.env.RUNNER_TEMP ?? tmpdir(), 'archdoc-cache')];
+
 /** One run of `archdoc check`; only the first one shows its messages (the others would repeat them). */
 const check = (reportFormat, stdio) =>
-  spawnSync(process.execPath, [cli, 'check', '--format', reportFormat, ...options, '--', ...(paths.length > 0 ? paths : ['.'])], {
+  spawnSync(process.execPath, [cli, 'check', '--format', reportFormat, ...options, ...cache, '--', ...(paths.length > 0 ? paths : ['.'])], {
     stdio: ['ignore', ...stdio],
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { archdocCli, repoRoot, makeTempFolder, removeFolder } from './helpers';
 
@@ -113,6 +113,23 @@ describe('the GitHub Action (action.yml)', function () {
       assert.match(gated.summary, /✗ below 97%/u);
     } finally {
       gated.cleanup();
+    }
+  });
+
+  it('takes one path per line when the input has several lines, spaces included; the later runs read the first one\'s cache', () => {
+    mkdirSync(join(workspace, 'design docs'));
+    copyFileSync(deviant, join(workspace, 'design docs', 'system architecture.md'));
+    copyFileSync(filled, join(workspace, 'filled.md'));
+    const run = runAction(workspace, { paths: 'design docs/system architecture.md\n  filled.md  \n', format: 'json' });
+    try {
+      assert.equal(run.code, 1, run.log);
+      assert.match(run.log, /^::warning file=design docs\/system architecture\.md,line=332,/mu);
+      const report = JSON.parse(readFileSync(run.outputs.report, 'utf8'));
+      assert.deepEqual(report.files.map((file: { path: string }) => file.path).sort(), ['design docs/system architecture.md', 'filled.md']);
+      // The summary and report runs read the first run's results from its cache in the runner's temporary folder.
+      assert.ok(existsSync(join(dirname(run.outputs.report), 'archdoc-cache', 'check-results.v8')), run.log);
+    } finally {
+      run.cleanup();
     }
   });
 
