@@ -5,6 +5,8 @@ export interface CheckContext {
   templates: readonly Template[];
   locale: Locale;
   settings: AnalyzeOptions;
+  /** The files the templates were read from (absolute paths): not documents, so not checked (see isTemplateFile). */
+  templateFiles?: readonly string[];
 }
 
 /**

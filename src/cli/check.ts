@@ -1,5 +1,6 @@
 /** `archdoc check`: the files to check (paths, --changed-since, --shard), their analyses (--jobs, --cache), the report and the gates. */
 import { resolve } from 'node:path';
+import { isTemplateFile } from '../core';
 import type { CheckContext } from './analyzeFile';
 import type { ParsedArgs } from './args';
 import { applyBaseline, type Baseline } from './baseline';
@@ -41,13 +42,20 @@ export async function analysePaths(args: ParsedArgs, context: CheckContext, io: 
   }
   let failed = expanded.errors.length > 0;
   for (const { path, reason } of expanded.errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
-  const all = selected.files.map((file) => ({ file, path: displayPath(file, io.cwd), named: isNamedWithTemplate(args, file) }));
+  const skipped: string[] = [];
+  const documents = selected.files.filter((file) => {
+    if (!isTemplateFile(resolve(io.cwd, file), context.templateFiles ?? [])) return true;
+    const path = displayPath(file, io.cwd);
+    io.stderr(`archdoc: ${path}: a template (--template or archdoc.templates), not a document; not checked.\n`);
+    skipped.push(path);
+    return false;
+  });
+  const all = documents.map((file) => ({ file, path: displayPath(file, io.cwd), named: isNamedWithTemplate(args, file) }));
   const tasks = args.shard ? selectShard(all, (task) => task.path, args.shard) : all;
   const cacheFolder = args.cache ? resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_FOLDER) : undefined;
   const { outcomes, problems } = await checkDocuments(tasks, context, { jobs: args.jobs, cacheFolder, cwd: io.cwd });
   for (const problem of problems) io.stderr(`archdoc: ${problem}\n`);
   const checked: AnalysedPaths['checked'] = [];
-  const skipped: string[] = [];
   for (const [index, { path, error, analysis }] of outcomes.entries()) {
     if (!analysis) {
       io.stderr(`archdoc: ${path}: ${error}\n`);

@@ -59,28 +59,35 @@ export interface LoadedTemplates {
   errors: string[];
   /** Template files that could not be used (unreadable, not UTF-8, empty): reported, the others still apply. */
   problems: string[];
+  /** Every template file read, usable or not, as absolute paths: they are templates, never documents. */
+  files: string[];
 }
 
 /** Built-in templates plus `.archdoc/templates/*.md` of the current folder and the setting's files; `--template` narrows or adds. */
 export function loadTemplates(builtin: readonly Template[], selectors: readonly string[], cwd: string, settingPaths: readonly string[] = []): LoadedTemplates {
   const problems: string[] = [];
+  const files: string[] = [];
+  const loadFile = (path: string) => {
+    files.push(resolve(cwd, path));
+    return loadTemplateFile(path);
+  };
   const readTemplate = (path: string): Template[] => {
-    const loaded = loadTemplateFile(path);
+    const loaded = loadFile(path);
     if (loaded.ok) return [loaded.template];
     problems.push(`template ${displayPath(path, cwd)}: ${loaded.reason}`);
     return [];
   };
   const available = [...builtin, ...workspaceTemplateFiles(cwd).flatMap(readTemplate), ...settingPaths.flatMap(readTemplate)];
-  if (selectors.length === 0) return { templates: available, errors: [], problems };
+  if (selectors.length === 0) return { templates: available, errors: [], problems, files };
   const templates: Template[] = [];
   const errors: string[] = [];
   for (const selector of selectors) {
     const known = available.find((template) => template.id === selector);
-    const loaded = known ? { ok: true as const, template: known } : loadTemplateFile(selector);
+    const loaded = known ? { ok: true as const, template: known } : loadFile(selector);
     if (loaded.ok) templates.push(loaded.template);
     else errors.push(`template "${selector}": not a known template id, and ${loaded.reason}`);
   }
-  return { templates, errors, problems };
+  return { templates, errors, problems, files };
 }
 
 function loadTemplateFile(path: string) {

@@ -56,7 +56,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const locale = args.lang ?? baseline?.baseline.lang ?? environmentLocale;
   if (args.command === 'init') return init(args, loaded.templates[0], io);
   if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io);
-  const context = { templates: loaded.templates, locale, settings: settings.options };
+  const context = { templates: loaded.templates, locale, settings: settings.options, templateFiles: loaded.files };
   const result = await (args.command === 'report' ? report(args, context, io) : check(args, context, io, baseline?.baseline));
   // A template that could not be read is an I/O error like an unreadable document.
   return loaded.problems.length > 0 ? 2 : result;

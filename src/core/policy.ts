@@ -51,6 +51,17 @@ export function isDocumentCandidate(relativePath: string): boolean {
   return isMarkdownFile(relativePath);
 }
 
+/**
+ * A file that templates are read from is a template, not a document, wherever it lies (MADR keeps
+ * `docs/decisions/adr-template.md` beside the decisions): checking it would report every slot of the template.
+ * `templateFiles` are the paths (or URI paths) the templates were read from, compared as the same kind of path.
+ */
+export function isTemplateFile(path: string, templateFiles: readonly string[]): boolean {
+  const normalized = (file: string) => file.replace(/\\/gu, '/');
+  const wanted = normalized(path);
+  return templateFiles.some((file) => normalized(file) === wanted);
+}
+
 /** A file name in the template folder that is a template. */
 export function isTemplateFileName(name: string): boolean {
   return !name.includes('/') && isMarkdownFile(name);

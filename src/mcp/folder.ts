@@ -46,7 +46,7 @@ export class WorkingFolder {
     this.reported = problems;
     const available = loaded.templates;
     const templates = template === undefined ? available : [this.template(available, template)];
-    return { templates, available, locale: this.locale, settings: settings.options };
+    return { templates, available, locale: this.locale, settings: settings.options, templateFiles: loaded.files };
   }
 
   template(available: readonly Template[], id: string): Template {

@@ -1,7 +1,7 @@
 /** The read-only tools: check, outline, template_section, list_documents. Thin calls into the CLI's and the engine's functions. */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { analyze, findTemplateSection, outlineReport, progressPercent, sectionNames, templateSectionReport } from '../core';
+import { analyze, findTemplateSection, isTemplateFile, outlineReport, progressPercent, sectionNames, templateSectionReport } from '../core';
 import { analyzeForCheck } from '../cli/analyzeFile';
 import { displayPath, expandPaths, readTextFile } from '../cli/files';
 import { formatJson, formatText } from '../cli/format';
@@ -39,6 +39,9 @@ export function registerReadTools(server: McpServer, folder: WorkingFolder): voi
     async (input) => {
       const { text, name } = documentOf(input);
       const context = folder.context(input.template);
+      if (input.text === undefined && isTemplateFile(folder.resolve(input.path!).real, context.templateFiles ?? [])) {
+        return answer(`${name}: a template (archdoc.templates), not a document; not checked.\n`, JSON.parse(formatJson([])));
+      }
       const analysis = analyzeForCheck(text, name, context, input.template !== undefined);
       const checked = analysis.templateId ? [{ path: name, analysis }] : [];
       const note = analysis.skippedReason ? `${name}: ${analysis.skippedReason}\n` : '';
@@ -94,7 +97,7 @@ export function registerReadTools(server: McpServer, folder: WorkingFolder): voi
     {
       title: 'Architecture documents in the folder',
       description:
-        'The architecture documents below the working folder (or one of its folders), each with its template id, completion (filled/total slots, percent) and number of findings. Dependency, build and template folders are skipped, as by `archdoc check .`.',
+        'The architecture documents below the working folder (or one of its folders), each with its template id, completion (filled/total slots, percent) and number of findings. Dependency, build and template folders and the template files themselves are skipped, as by `archdoc check .`.',
       inputSchema: { folder: z.string().optional().describe('A folder below the working folder (default: the working folder).') },
       annotations: { readOnlyHint: true },
     },
@@ -114,6 +117,7 @@ export function registerReadTools(server: McpServer, folder: WorkingFolder): voi
           problems.push({ path: displayPath(file, folder.root), reason: (error as Error).message });
           continue;
         }
+        if (isTemplateFile(path.real, context.templateFiles ?? [])) continue;
         const read = readTextFile(path.real);
         if (!read.ok) {
           problems.push({ path: path.display, reason: read.reason });

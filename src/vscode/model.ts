@@ -18,6 +18,9 @@ export function isReplaced(closed: vscode.TextDocument): boolean {
   return vscode.workspace.textDocuments.some((open) => open !== closed && !open.isClosed && open.uri.toString() === key);
 }
 
+/** What a template file's analysis is: Markdown, but no document (the template's own slots are not findings). */
+const TEMPLATE_FILE = emptyAnalysis();
+
 export class DocumentModel implements vscode.Disposable {
   private readonly cache = new AnalysisCache();
   /** One context object per document until settings or templates change: the cache keys its results on it. */
@@ -45,6 +48,7 @@ export class DocumentModel implements vscode.Disposable {
   /** The analysis of the document's current version (computed now if it is not cached); undefined for non-Markdown or closed documents. */
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
     if (document.languageId !== 'markdown' || document.isClosed) return undefined;
+    if (this.templates.isTemplateFile(document.uri)) return TEMPLATE_FILE;
     const key = this.noteVersion(document);
     return this.cache.analyze(key, document.version, document.getText(), this.contextFor(document));
   }
@@ -53,6 +57,7 @@ export class DocumentModel implements vscode.Disposable {
   async whenAnalysed(document: vscode.TextDocument): Promise<Analysis | undefined> {
     for (;;) {
       if (document.languageId !== 'markdown' || document.isClosed) return undefined;
+      if (this.templates.isTemplateFile(document.uri)) return TEMPLATE_FILE;
       const version = document.version;
       const key = this.noteVersion(document);
       const analysis = await this.cache.analyzeInSlices(key, version, document.getText(), this.contextFor(document));
@@ -68,6 +73,7 @@ export class DocumentModel implements vscode.Disposable {
    */
   shownAnalysisOf(document: vscode.TextDocument | undefined): Analysis | undefined {
     if (!document || document.languageId !== 'markdown' || document.isClosed) return undefined;
+    if (this.templates.isTemplateFile(document.uri)) return TEMPLATE_FILE;
     const key = document.uri.toString();
     if (this.documents.get(key) !== document) return undefined;
     return this.cache.analysed(key, document.version, document.getText(), this.contextFor(document)) ?? this.cache.latest(key);
@@ -83,6 +89,7 @@ export class DocumentModel implements vscode.Disposable {
   async analysisOfUri(uri: vscode.Uri): Promise<Analysis | undefined> {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open) return this.analysisOf(open);
+    if (this.templates.isTemplateFile(uri)) return TEMPLATE_FILE;
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
@@ -121,6 +128,12 @@ export class DocumentModel implements vscode.Disposable {
   update(document: vscode.TextDocument): void {
     this.cancel(document.uri.toString());
     if (document.languageId !== 'markdown') return;
+    if (this.templates.isTemplateFile(document.uri)) {
+      // It may have become a template since its last analysis: the views drop what they showed for it.
+      this.cache.forget(document.uri.toString());
+      this.changed.fire(document);
+      return;
+    }
     const version = document.version;
     const key = this.noteVersion(document);
     // Undefined when a newer version came in meanwhile: its own update is scheduled.

@@ -4,7 +4,7 @@
  * itself; a template that cannot be used is named with the reason, never silently dropped.
  */
 import * as vscode from 'vscode';
-import { builtinTemplates, isTemplateFileName, loadTemplate, type Template, TEMPLATE_FOLDER, TEMPLATE_GLOB, templateSettingKind } from '../core';
+import { builtinTemplates, isTemplateFile, isTemplateFileName, loadTemplate, type Template, TEMPLATE_FOLDER, TEMPLATE_GLOB, templateSettingKind } from '../core';
 
 export interface TemplateProblem {
   uri: vscode.Uri;
@@ -20,6 +20,8 @@ interface Locations {
 export class TemplateRegistry implements vscode.Disposable {
   private templates: Template[] = builtinTemplates();
   private currentProblems: TemplateProblem[] = [];
+  /** The URIs the templates were read from, usable or not: templates, not documents. */
+  private files: string[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly log = vscode.window.createOutputChannel('archdoc', { log: true });
@@ -44,6 +46,11 @@ export class TemplateRegistry implements vscode.Disposable {
   /** Template files of the last reload that could not be used, with the reason. */
   get problems(): readonly TemplateProblem[] {
     return this.currentProblems;
+  }
+
+  /** Whether templates are read from this file (it is then not analysed as a document). */
+  isTemplateFile(uri: vscode.Uri): boolean {
+    return isTemplateFile(uri.toString(), this.files);
   }
 
   find(id: string): Template | undefined {
@@ -74,6 +81,7 @@ export class TemplateRegistry implements vscode.Disposable {
     }
     if (generation !== this.generation) return;
     this.templates = [...builtinTemplates(), ...found];
+    this.files = [...uris.keys()];
     this.report(problems);
     this.changed.fire();
   }

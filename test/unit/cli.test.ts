@@ -176,6 +176,24 @@ describe('archdoc check', function () {
     assert.equal(JSON.parse(stdout).files[0].template, 'adr');
   });
 
+  it('never checks the template file itself: MADR keeps its template beside the decisions', () => {
+    const decisions = join(dir, 'docs', 'decisions');
+    mkdirSync(decisions, { recursive: true });
+    writeFileSync(join(decisions, 'adr-template.md'), '# {short title of the decision}\n\n## Context\n- **Problem**: \n\n## Considered Options\n\n* {title of option 1}\n\n## Decision\n- **Choice**: Build/Buy\n\n## Consequences\n- **Risk**: \n');
+    writeFileSync(join(decisions, '0001-queue.md'), '# Use a queue\n\n## Context\n- **Problem**: slow jobs\n\n## Considered Options\n\n* A hosted queue\n* Our own table\n\n## Decision\n- **Choice**: Buy\n\n## Consequences\n- **Risk**: lock-in\n');
+    const walked = archdoc(['check', '--template', 'docs/decisions/adr-template.md', 'docs/decisions/'], dir);
+    assert.equal(walked.code, 0, walked.stdout + walked.stderr);
+    assert.equal(walked.stderr, 'archdoc: docs/decisions/adr-template.md: a template (--template or archdoc.templates), not a document; not checked.\n');
+    assert.match(walked.stdout, /^docs\/decisions\/0001-queue\.md: 0 finding\(s\), 4\/4 slots filled \(100%\) \[adr-template\]$/mu);
+    assert.match(walked.stdout, /^docs\/decisions\/adr-template\.md: skipped \(not an architecture document\)$/mu);
+    // The same through the setting, and for the file named on the command line (as a shell glob names it).
+    mkdirSync(join(dir, '.vscode'));
+    writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'archdoc.templates': ['docs/decisions/adr-template.md'] }));
+    const named = archdoc(['check', '--format', 'json', 'docs/decisions/0001-queue.md', 'docs/decisions/adr-template.md'], dir);
+    assert.equal(named.code, 0, named.stderr);
+    assert.deepEqual(JSON.parse(named.stdout).files.map((file: { path: string }) => file.path), ['docs/decisions/0001-queue.md']);
+  });
+
   it('reads absolute paths in archdoc.templates', () => {
     writeFileSync(join(dir, 'mine.md'), '# My Template\n\n## Goals\n- **Owner**: \n');
     const project = join(dir, 'project');

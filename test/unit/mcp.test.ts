@@ -192,6 +192,18 @@ describe('archdoc mcp (in process)', function () {
     assert.equal(below.documents.length, 4);
   });
 
+  it('treats a template file of archdoc.templates as a template, not a document, as `archdoc check` does', async () => {
+    copyFileSync(join(repoRoot, 'test/fixtures/templates/madr4-style/template.md'), join(f.root, 'docs/adr-template.md'));
+    mkdirSync(join(f.root, '.vscode'));
+    writeFileSync(join(f.root, '.vscode/settings.json'), JSON.stringify({ 'archdoc.templates': ['docs/adr-template.md'] }));
+    const listing = (await call(f.client, 'list_documents', { folder: 'docs' })).structuredContent as { documents: Array<{ path: string }> };
+    assert.deepEqual(listing.documents.map((d) => d.path), ['docs/decision-half.md', 'docs/gaps-en.md', 'docs/gaps-ko.md', 'docs/platform.md']);
+    const checked = await call(f.client, 'check', { path: 'docs/adr-template.md' });
+    assert.deepEqual(checked.structuredContent, { files: [] });
+    assert.match(textOf(checked), /^docs\/adr-template\.md: a template \(archdoc\.templates\), not a document; not checked\.$/mu);
+    assert.equal(cliJson(f.root, 'docs/adr-template.md'), '{"files":[]}\n');
+  });
+
   it('offers the templates as resources', async () => {
     const { resources } = await f.client.listResources();
     const uris = resources.map((resource) => resource.uri);

@@ -166,6 +166,32 @@ describe('workspace features', () => {
     assert.equal(vscode.window.activeTextEditor?.selection.active.line, 2);
   });
 
+  it('never checks a template file of archdoc.templates as a document, in the editor and in `archdoc check .`', async () => {
+    const api = await archdoc();
+    const template = '# Incident Review\n\n## Impact\n- **Customers**: \n\n## Follow-up\n- **Owner**: Team/Vendor\n';
+    const review = '# Incident Review: outage\n\n## Impact\n- **Customers**: 3%\n\n## Follow-up\n- **Owner**: \n';
+    const config = vscode.workspace.getConfiguration('archdoc');
+    await withFiles({ 'reviews/incident-template.md': template, 'reviews/2026-outage.md': review }, async () => {
+      await config.update('templates', ['reviews/incident-template.md'], vscode.ConfigurationTarget.Workspace);
+      try {
+        const document = await vscode.workspace.openTextDocument(workspaceFile('reviews/2026-outage.md'));
+        await vscode.window.showTextDocument(document);
+        await waitFor('the review checked against the template', () => api.analysisOf(document.uri)?.templateId === 'incident-template', 20000);
+        const templateDocument = await vscode.workspace.openTextDocument(workspaceFile('reviews/incident-template.md'));
+        await vscode.window.showTextDocument(templateDocument);
+        assert.equal(api.analysisOf(templateDocument.uri)?.templateId, undefined);
+        assert.deepEqual(archdocDiagnostics(templateDocument.uri), []);
+        const check = await vscode.commands.executeCommand<WorkspaceCheck>('archdoc.checkWorkspace');
+        assert.ok(check.documents.some((entry) => entry.path === 'reviews/2026-outage.md'));
+        assert.ok(check.skipped.includes('reviews/incident-template.md'));
+        const json = JSON.parse(cli(['check', '--format', 'json', 'reviews'])) as { files: Array<{ path: string }> };
+        assert.deepEqual(json.files.map((file) => file.path), ['reviews/2026-outage.md']);
+      } finally {
+        await config.update('templates', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+  });
+
   it('applies the severity setting', async () => {
     await archdoc();
     const config = vscode.workspace.getConfiguration('archdoc');
