@@ -138,9 +138,14 @@ export function sectionNotApplicableEdits(findings: readonly Finding[], template
   return mergeByLine(edits, rowFills, lines, na);
 }
 
-/** A section's headings (its sub-sections' too), each with `na` under it. */
+/**
+ * A section's headings (its sub-sections' too), each with `na` under it. Placeholder headings (`### {title of option
+ * 1}`) are not written out: the "N/A" of the section holding them answers for them.
+ */
 function notApplicableSkeleton(section: TemplateSection, na: string): string {
-  return [`${'#'.repeat(section.level)} ${section.title}\n\n${na}`, ...section.children.map((child) => notApplicableSkeleton(child, na))].join('\n\n');
+  if (section.repeatableParts) return na;
+  const children = section.children.filter((child) => !child.repeatableParts);
+  return [`${'#'.repeat(section.level)} ${section.title}\n\n${na}`, ...children.map((child) => notApplicableSkeleton(child, na))].join('\n\n');
 }
 
 /**

@@ -2,7 +2,8 @@
  * Matches the document's sections to the template's. The rule (README, "How sections are matched"):
  *  1. same title: number, punctuation, case and spaces ignored; `(…)` asides may be dropped on either side, or
  *     stand for the title (`CI (GitHub Actions)` is `지속적 통합 (CI)`);
- *  2. a slightly renamed title: character-bigram similarity ≥ 0.6 (≥ 0.85 when both are numbered differently),
+ *  2. a slightly renamed title: character-bigram similarity ≥ 0.6 (≥ 0.85 when both are numbered differently; never
+ *     when the titles differ only in a number in their words, `Level 1` and `Level 3`),
  *     inside the section matched to the nearest matched template ancestor (so `AI 서비스 매핑` matches
  *     `AI 서비스/모델 매핑`);
  *  3. renamed in place: an unmatched direct child of the parent's match under which most of the template section's
@@ -116,7 +117,7 @@ export function matchSections(
       if (used.has(doc) || similarityBound(template, doc) < bestScore) continue;
       const score = titleSimilarity(template, doc);
       if (score < bestScore || (best && score === bestScore)) continue;
-      if (score < SIMILAR_TITLE_OTHER_NUMBER && numbersDiffer(template, doc)) continue;
+      if ((score < SIMILAR_TITLE_OTHER_NUMBER && numbersDiffer(template, doc)) || countsDiffer(template.keys.full, doc.keys.full)) continue;
       // Leave the heading to another unmatched template section that resembles it more (4.2.2 바운디드 컨텍스트
       // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`).
       if (similarTemplates(doc.keys).some((other) => other !== template && !match.has(other) && similarityBound(other, doc) > score && titleSimilarity(other, doc) > score)) continue;
@@ -305,6 +306,12 @@ function bestOverKeys(template: TemplateSection, doc: DocSection, score: (a: str
   let best = 0;
   for (const a of similarityKeys(template.keys)) for (const b of similarityKeys(doc.keys)) best = Math.max(best, score(a, b));
   return best;
+}
+
+/** Titles that differ only in a number in their words name different things: `Level 1` is not `Level 3` renamed. */
+function countsDiffer(a: string, b: string): boolean {
+  const digits = (key: string) => key.match(/\d+/gu)?.join(' ') ?? '';
+  return digits(a) !== digits(b) && digits(a) !== '' && digits(b) !== '' && a.replace(/\d+/gu, '') === b.replace(/\d+/gu, '');
 }
 
 function numbersDiffer(template: TemplateSection, doc: DocSection): boolean {

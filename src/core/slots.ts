@@ -51,6 +51,7 @@ export function evaluateSection(
     result.total += slots;
   };
   if (isHeadingSection) {
+    for (const rule of RULES) for (const hit of rule.checkHeading?.({ section, template, templateSection, lines }) ?? []) open([toFinding(rule, hit, locale, lines)]);
     for (const rule of RULES) {
       const hit = rule.checkSection?.({ section, template, templateSection, lines });
       if (hit) {

@@ -133,6 +133,34 @@ describe('missing-section', () => {
     assert.deepEqual(summary(check(text).findings, ['missing-section']), []);
   });
 
+  it('does not ask for the sub-sections of a section answered "not applicable", in its body or its title', () => {
+    const body = readTemplateWithout('### 9.1 AI API', '## 10.');
+    const answered = body.replace('## 9. AI/ML 아키텍처\n', '## 9. AI/ML 아키텍처\n\n해당 없음 (이번 릴리스에 AI 기능 없음)\n');
+    assert.deepEqual(summary(check(answered).findings, ['missing-section', 'empty-section']), []);
+    const aside = body.replace('## 9. AI/ML 아키텍처\n', '## 9. AI/ML 아키텍처 (해당 없음)\n');
+    assert.deepEqual(summary(check(aside).findings, ['missing-section', 'empty-section']), []);
+    // Other content does not answer for the sub-sections.
+    const written = body.replace('## 9. AI/ML 아키텍처\n', '## 9. AI/ML 아키텍처\n\nAI 기능은 다음 분기에 정한다.\n');
+    assert.deepEqual(summary(check(written).findings, ['missing-section']).length, 2);
+  });
+
+  it('a group of placeholder headings stands for any number of headings, none when the section holds something else', () => {
+    const template = compileTemplate('decision', '# Decision\n\n## Context\n- **Problem**: \n\n## Options\n\n### {title of option 1}\n\n* Good, because {argument a}\n\n### {title of other option}\n\n* Bad, because {argument b}\n');
+    const run = (options: string) => analyze(`# Decision: queue\n\n## Context\n- **Problem**: slow jobs\n\n## Options\n\n${options}`, { templates: [template] });
+    const listed = run('* Hosted queue: managed, costs more\n* Own table: cheap, we run it\n');
+    assert.deepEqual(summary(listed.findings), []);
+    assert.deepEqual(summary(run('<!-- nothing yet -->\n').findings), ['empty-section@6', 'missing-section@6']);
+    // A heading still spelled as the template's placeholder is a placeholder finding, its body still checked.
+    const kept = run('### {title of option 1}\n\n* Good, because managed\n\n### Own table\n\n* Bad, because {argument b}\n');
+    assert.deepEqual(kept.findings.map((f) => `${f.rule}@${f.line} ${f.message}`), ['placeholder@8 Placeholder {title of option 1} has not been replaced.', 'placeholder@14 Placeholder {argument b} has not been replaced.']);
+  });
+
+  it('titles that differ only in a number are different sections, not a renamed one', () => {
+    const template = compileTemplate('blocks', '# Blocks\n\n## Building Block View\n\n### Whitebox Overall System\n- **Blocks**: \n\n### Level 2\n- **Detail**: \n\n### Level 3\n- **Detail**: \n');
+    const analysis = analyze('# Blocks\n\n## Building Block View\n\n### Level 1\n- **Blocks**: api, worker\n\n### Level 2\n- **Detail**: api ports\n', { templates: [template] });
+    assert.deepEqual(analysis.findings.filter((f) => f.rule === 'missing-section').map((f) => f.message).sort(), ['Section "Level 3" of the template is missing.', 'Section "Whitebox Overall System" of the template is missing.']);
+  });
+
   it('reports every template section on a document with only the title', () => {
     const missing = check('# High Level 아키텍처 정의서\n').findings.filter((f) => f.rule === 'missing-section');
     assert.equal(missing.length, 17);

@@ -2,6 +2,7 @@
 import { repeatableGroup } from '../match';
 import { insertionLine } from '../missing';
 import { headingRange } from '../outline';
+import { isMarkedNotApplicable, ownContent } from '../sectionContent';
 import { defineRule, type DocumentHit } from './rule';
 
 export const missingSectionRule = defineRule({
@@ -20,7 +21,10 @@ export const missingSectionRule = defineRule({
     'A template section the document lacks, reported once at its highest missing level, on the nearest enclosing\n' +
     'heading that exists (the H1 for a top-level section). A section the template marks optional — an HTML comment\n' +
     'containing "optional" or 선택 on or just before its heading, or a condition in its title (`(레거시 시스템이 있는 경우)`,\n' +
-    '`(if …)`) — may be left out; when present it is checked like any other.',
+    '`(if …)`) — may be left out; when present it is checked like any other. The sub-sections of a section answered\n' +
+    '"not applicable" (`해당 없음`, `N/A` as its only content, or `(해당 없음)` after its title) are not asked for. Placeholder\n' +
+    'headings (`### {title of option 1}`) stand for any number of headings, none included when their section holds\n' +
+    'something else (the options as a list).',
   checkDocument({ template, match, top, title, lines }) {
     const hits: DocumentHit[] = [];
     for (const templateSection of template.sections) {
@@ -28,10 +32,14 @@ export const missingSectionRule = defineRule({
       if (match.has(templateSection) || templateSection.optional) continue;
       const parent = templateSection.parent;
       if (parent && !match.has(parent)) continue; // reported once, at the highest missing level
-      // A group of placeholder headings (`{title of option 1}`, `{title of other option}`) is missing once, when none is there.
-      const group = repeatableGroup(templateSection, template.topLevel);
-      if (group && (group[0] !== templateSection || group.some((member) => match.has(member)))) continue;
       const anchor = parent ? match.get(parent)! : top;
+      // `## 9. AI/ML (해당 없음)`, or a section answered "N/A": its left-out sub-sections are answered too.
+      if (parent && isMarkedNotApplicable(anchor, template)) continue;
+      // A group of placeholder headings (`{title of option 1}`, `<Runtime Scenario 1>`) stands for any number of
+      // headings: it is missing once, when none is there and the section holding it has nothing else either (the
+      // options as a list, the scenario as a diagram fill it as well).
+      const group = repeatableGroup(templateSection, template.topLevel);
+      if (group && (group[0] !== templateSection || group.some((member) => match.has(member)) || ownContent(anchor, template).length > 0)) continue;
       const range = anchor.heading ? headingRange(anchor, lines) : title ? headingRange(title, lines) : lines.lineRange(1);
       hits.push({
         anchor,

@@ -1,6 +1,8 @@
 /** `placeholder`: text the template asks the author to replace is still there. */
 import { inlineSlots, valueData } from '../inlineSlots';
 import { excerpt } from '../messages';
+import { headingRange } from '../outline';
+import { templatePlaceholdersIn } from '../placeholders';
 import { isPlaceholderFence } from '../template';
 import { defineRule, NONE } from './rule';
 
@@ -21,10 +23,16 @@ export const placeholderRule = defineRule({
   fixes: ['not-applicable'],
   docs:
     'A placeholder the template uses, still in the document, wherever it stands: a fence whose whole content is one\n' +
-    '`{…}` or `[…]` line (`[네트워크 토폴로지 다이어그램]`), an item that is one (`- {문서명}: {파일 위치}`, `- ...`), a token in a\n' +
+    '`{…}` or `[…]` line (`[네트워크 토폴로지 다이어그램]`), an item that is one (`- {문서명}: {파일 위치}`, `- ...`), a heading kept\n' +
+    'as the template wrote it (`### {title of option 1}`), a token in a\n' +
     'sentence (`Chosen option: "{option A}"`), a table cell (`*\\<Role A\\>*`) or a front-matter value. A placeholder\n' +
     'is known by its words: `{option B}`, `[option B]` and `\\<option B\\>` are the same. Brackets the template does not use\n' +
     '(`values-{env}.yaml`, `{memberId}`, `List<String>`, links, task boxes) are content.',
+  checkHeading({ section, template, lines }) {
+    // `### {title of option 1}` kept as it is: the heading still asks for the option's name.
+    const tokens = templatePlaceholdersIn(section.title, template.placeholderWords);
+    return tokens.map((token) => ({ range: headingRange(section, lines), params: { text: excerpt(token.text) } }));
+  },
   checkItem(item, { template, lines }) {
     if (item.kind === 'fence') {
       return isPlaceholderFence(item.content, template.placeholderTokens) && !DATA_LANGUAGES.test(item.lang)

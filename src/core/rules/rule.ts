@@ -72,6 +72,8 @@ export interface Rule<Id extends string = string> {
   /** Findings on one fillable thing (a field, a table row, a fence, a short text). The thing is one slot: open
    *  while any rule reports on it. */
   checkItem?(item: ScanItem, context: ItemContext): RuleHit[];
+  /** Findings on the section's heading itself (a placeholder title left in), one slot each; the body is still checked. */
+  checkHeading?(context: SectionContext): RuleHit[];
   /** A finding on a section as a whole; when one is reported, the section's items are not checked. */
   checkSection?(context: SectionContext): SectionHit | undefined;
   /** Findings about the document's structure. */
