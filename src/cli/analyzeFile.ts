@@ -1,4 +1,5 @@
 /** How `archdoc check` analyses one document: shared by the command line and the MCP server's `check`. */
+import { isAbsolute, posix } from 'node:path';
 import { type Analysis, type AnalyzeOptions, analyze, type Locale, type Template } from '../core';
 
 export interface CheckContext {
@@ -7,6 +8,8 @@ export interface CheckContext {
   settings: AnalyzeOptions;
   /** The files the templates were read from (absolute paths): not documents, so not checked (see isTemplateFile). */
   templateFiles?: readonly string[];
+  /** The current folder relative to the workspace folder (`docs`), where the include globs start; '' when the same. */
+  cwdInWorkspace?: string;
 }
 
 /**
@@ -14,8 +17,9 @@ export interface CheckContext {
  * against the first template when neither its front matter nor its title names one.
  */
 export function analyzeForCheck(text: string, path: string, context: CheckContext, named: boolean): Analysis {
-  const include = named ? [...(context.settings.include ?? []), literalGlob(path)] : context.settings.include;
-  return analyze(text, { templates: context.templates, locale: context.locale, options: { ...context.settings, path, include } });
+  const inWorkspace = context.cwdInWorkspace && !isAbsolute(path) ? posix.join(context.cwdInWorkspace, path) : path;
+  const include = named ? [...(context.settings.include ?? []), literalGlob(inWorkspace)] : context.settings.include;
+  return analyze(text, { templates: context.templates, locale: context.locale, options: { ...context.settings, path: inWorkspace, include } });
 }
 
 /** A glob that matches exactly this path. */

@@ -10,6 +10,7 @@ export type FailOn = Severity | 'none';
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'information', 'hint', 'none'];
 export type ReportFormat = 'html' | 'markdown';
 const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'markdown'];
+const RULES_FORMATS: readonly Format[] = ['text', 'json'];
 
 export interface ParsedArgs {
   command: 'check' | 'init' | 'outline' | 'report' | 'rules' | 'mcp' | 'help' | 'version';
@@ -118,6 +119,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     switch (flag) {
       case '--format':
         if (command === 'report') parsed.reportFormat = choice(REPORT_FORMATS, 'report format');
+        else if (command === 'rules') parsed.format = choice(RULES_FORMATS, 'format');
         else parsed.format = choice(FORMATS, 'format');
         break;
       case '-o':
@@ -194,7 +196,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (command === 'rules' && parsed.paths.length > 0) throw new UsageError('rules takes no files.');
-  if (command === 'rules' && parsed.format !== 'text' && parsed.format !== 'json') throw new UsageError('rules prints text or json.');
   if (command === 'check' && parsed.paths.length === 0) throw new UsageError('check needs at least one file or folder.');
   if (command === 'report' && parsed.paths.length === 0) throw new UsageError('report needs at least one file or folder.');
   if (command !== 'report' && (parsed.output !== undefined || parsed.historyLimit !== undefined)) throw new UsageError('-o, --history and --history-limit are options of report.');

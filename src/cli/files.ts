@@ -63,8 +63,11 @@ export interface LoadedTemplates {
   files: string[];
 }
 
-/** Built-in templates plus `.archdoc/templates/*.md` of the current folder and the setting's files; `--template` narrows or adds. */
-export function loadTemplates(builtin: readonly Template[], selectors: readonly string[], cwd: string, settingPaths: readonly string[] = []): LoadedTemplates {
+/**
+ * Built-in templates plus `.archdoc/templates/*.md` of the workspace folder (default: the current folder) and the
+ * setting's files; `--template` (relative to the current folder) narrows or adds.
+ */
+export function loadTemplates(builtin: readonly Template[], selectors: readonly string[], cwd: string, settingPaths: readonly string[] = [], workspace = cwd): LoadedTemplates {
   const problems: string[] = [];
   const files: string[] = [];
   const loadFile = (path: string) => {
@@ -77,7 +80,7 @@ export function loadTemplates(builtin: readonly Template[], selectors: readonly 
     problems.push(`template ${displayPath(path, cwd)}: ${loaded.reason}`);
     return [];
   };
-  const available = [...builtin, ...workspaceTemplateFiles(cwd).flatMap(readTemplate), ...settingPaths.flatMap(readTemplate)];
+  const available = [...builtin, ...workspaceTemplateFiles(workspace).flatMap(readTemplate), ...settingPaths.flatMap(readTemplate)];
   if (selectors.length === 0) return { templates: available, errors: [], problems, files };
   const templates: Template[] = [];
   const errors: string[] = [];
@@ -98,8 +101,8 @@ function loadTemplateFile(path: string) {
   }
 }
 
-function workspaceTemplateFiles(cwd: string): string[] {
-  const folder = join(cwd, ...TEMPLATE_FOLDER.split('/'));
+function workspaceTemplateFiles(workspace: string): string[] {
+  const folder = join(workspace, ...TEMPLATE_FOLDER.split('/'));
   try {
     return readdirSync(folder, { withFileTypes: true })
       .filter((entry) => !entry.isDirectory() && isTemplateFileName(entry.name))

@@ -91,6 +91,7 @@ function cacheConfiguration(setup: AnalysisSetup) {
     engine: engineFingerprint(),
     locale: setup.locale,
     settings: setup.settings,
+    cwdInWorkspace: setup.cwdInWorkspace,
     templates: setup.templates.map(({ id, source }) => ({ id, source })),
   };
 }

@@ -1,6 +1,6 @@
 /** The `archdoc` command line: the same engine as the extension, for CI. */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { type AnalyzeOptions, analyze, builtinTemplates, type Locale, type Template, toLocale } from '../core';
 import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
 import { readBaseline } from './baseline';
@@ -9,7 +9,7 @@ import { displayPath, loadTemplates, readTextFile } from './files';
 import { formatOutline } from './outline';
 import { report } from './report';
 import { formatRules } from './rules';
-import { readWorkspaceSettings } from './settings';
+import { readWorkspaceSettings, workspaceRoot } from './settings';
 
 declare const ARCHDOC_VERSION: string;
 
@@ -19,7 +19,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     args = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`archdoc: ${error.message}\n\n${USAGE}\n`);
+      // The reason, then the commands' synopsis only: the whole help would scroll the reason away.
+      io.stderr(`archdoc: ${error.message}\n\n${USAGE.slice(0, USAGE.indexOf('\n\n'))}\n\nRun "archdoc --help" for every option.\n`);
       return 2;
     }
     throw error;
@@ -32,7 +33,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${ARCHDOC_VERSION}\n`);
     return 0;
   }
-  const environmentLocale = toLocale(io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
+  const environmentLocale = toLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
   if (args.command === 'rules') {
     io.stdout(formatRules(args.format === 'json' ? 'json' : 'text', args.lang ?? environmentLocale));
     return 0;
@@ -43,9 +44,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     void import('../mcp/server').then(({ serveMcp }) => serveMcp({ folder: resolve(io.cwd, args.paths[0] ?? '.'), allowWrites: args.allowWrites, locale, log: io.stderr }));
     return 0;
   }
-  const settings = readWorkspaceSettings(io.cwd);
+  const workspace = workspaceRoot(io.cwd);
+  const settings = readWorkspaceSettings(workspace);
   if (settings.problem) io.stderr(`archdoc: ${settings.problem}\n`);
-  const loaded = loadTemplates(builtinTemplates(), args.templates, io.cwd, settings.templates);
+  const loaded = loadTemplates(builtinTemplates(), args.templates, io.cwd, settings.templates, workspace);
   for (const message of [...loaded.problems, ...loaded.errors]) io.stderr(`archdoc: ${message}\n`);
   if (loaded.errors.length > 0) return 2;
   const baseline = args.baseline ? readBaseline(args.baseline, args.lang) : undefined;
@@ -55,8 +57,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const locale = args.lang ?? baseline?.baseline.lang ?? environmentLocale;
   if (args.command === 'init') return init(args, loaded.templates[0], io);
-  if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io);
-  const context = { templates: loaded.templates, locale, settings: settings.options, templateFiles: loaded.files };
+  if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io, workspace);
+  // Include globs are relative to the workspace folder, like the editor's; paths are shown relative to the current one.
+  const cwdInWorkspace = relative(workspace, io.cwd).split(sep).join('/');
+  const context = { templates: loaded.templates, locale, settings: settings.options, templateFiles: loaded.files, cwdInWorkspace };
   const result = await (args.command === 'report' ? report(args, context, io) : check(args, context, io, baseline?.baseline));
   // A template that could not be read is an I/O error like an unreadable document.
   return loaded.problems.length > 0 ? 2 : result;
@@ -69,6 +73,8 @@ function init(args: ParsedArgs, template: Template | undefined, io: Io): number 
   }
   const target = args.paths[0] ?? 'architecture.md';
   try {
+    // `archdoc init docs/architecture.md` in a new repository: the folder is made as well.
+    mkdirSync(dirname(resolve(io.cwd, target)), { recursive: true });
     writeFileSync(target, template.source, { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -79,7 +85,7 @@ function init(args: ParsedArgs, template: Template | undefined, io: Io): number 
   return 0;
 }
 
-function outline(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io): number {
+function outline(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io, workspace: string): number {
   const file = args.paths[0];
   const read = readTextFile(file);
   if (!read.ok) {
@@ -88,7 +94,8 @@ function outline(args: ParsedArgs, templates: Template[], locale: Locale, settin
   }
   const path = displayPath(file, io.cwd);
   const forced = args.templates.length > 0 ? templates[0]?.id : undefined;
-  const analysis = analyze(read.text, { templates, locale, options: { ...settings, path, templateId: forced } });
+  // Include globs match the path from the workspace folder.
+  const analysis = analyze(read.text, { templates, locale, options: { ...settings, path: displayPath(file, workspace), templateId: forced } });
   if (!analysis.templateId) {
     io.stderr(`archdoc: ${path}: not an architecture document${analysis.skippedReason ? ` (${analysis.skippedReason})` : ''}\n`);
     return 2;

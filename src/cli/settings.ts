@@ -2,10 +2,10 @@
  * The workspace's `archdoc.*` settings from `.vscode/settings.json` (JSON with comments), so that CI checks with the
  * same severities, include globs, size cap and extra templates as the editor.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
-import { type AnalyzeOptions, isRuleId, type SeveritySetting } from '../core';
+import { type AnalyzeOptions, isRuleId, type SeveritySetting, TEMPLATE_FOLDER } from '../core';
 
 export interface WorkspaceSettings {
   options: Pick<AnalyzeOptions, 'severity' | 'include' | 'maxFileSize' | 'unstartedSections'>;
@@ -14,6 +14,26 @@ export interface WorkspaceSettings {
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/**
+ * The folder whose settings and templates apply, as VS Code's workspace folder would: the nearest folder, from `cwd`
+ * up, that holds `.archdoc/templates` or `.vscode/settings.json`, looking no further than the repository's root (the
+ * folder holding `.git`); `cwd` when there is none. So `archdoc check` run in `docs/` applies the project's templates.
+ */
+export function workspaceRoot(cwd: string): string {
+  for (let folder = resolve(cwd); ; folder = dirname(folder)) {
+    if (isFolder(join(folder, ...TEMPLATE_FOLDER.split('/'))) || existsSync(join(folder, '.vscode', 'settings.json'))) return folder;
+    if (existsSync(join(folder, '.git')) || dirname(folder) === folder) return resolve(cwd);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export function readWorkspaceSettings(cwd: string): WorkspaceSettings {
   const path = join(cwd, '.vscode', 'settings.json');

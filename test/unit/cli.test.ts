@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { archdocCli, repoRoot, makeTempFolder, removeFolder } from './helpers';
 
@@ -100,12 +100,33 @@ describe('archdoc check', function () {
     assert.deepEqual(json.files[0].findings.map((f: { rule: string }) => f.rule), ['empty-field']);
   });
 
-  it('rejects bad usage with exit 2 and the usage text', () => {
+  it('rejects bad usage with exit 2, the reason first, then the synopsis, not the whole help', () => {
     for (const args of [[], ['check'], ['check', '--format', 'xml', filled], ['frobnicate'], ['check', '--nope', filled], ['init', '--allow-empty']]) {
       const { code, stderr } = archdoc(args);
       assert.equal(code, 2, args.join(' '));
-      assert.match(stderr, /Usage:/);
+      assert.match(stderr, /^archdoc: .+\n\nUsage:\n/u);
+      assert.match(stderr, /Run "archdoc --help" for every option\.\n$/u);
+      assert.doesNotMatch(stderr, /Options:/u);
     }
+    assert.match(archdoc(['rules', '--format', 'xml']).stderr, /^archdoc: Unknown format "xml" \(use text, json\)\./u);
+  });
+
+  it('applies the templates and settings of the workspace folder when run in a folder below it', () => {
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, '.archdoc', 'templates'), { recursive: true });
+    writeFileSync(join(dir, '.archdoc', 'templates', 'adr.md'), '# ADR\n\n## Context\n- **Problem**: \n');
+    mkdirSync(join(dir, '.vscode'));
+    writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'archdoc.include': ['docs/decisions/*.md'] }));
+    mkdirSync(join(dir, 'docs', 'decisions'), { recursive: true });
+    writeFileSync(join(dir, 'docs', 'adr-001.md'), '# ADR 001\n\n## Context\n- **Problem**: \n');
+    writeFileSync(join(dir, 'docs', 'decisions', 'queue.md'), '# Queue\n\n## Context\n- **Problem**: \n');
+    const json = JSON.parse(archdoc(['check', '--format', 'json', '.'], join(dir, 'docs')).stdout);
+    assert.deepEqual(json.files.map((file: { path: string; template: string }) => `${file.path} ${file.template}`), ['adr-001.md adr', 'decisions/queue.md high-level-architecture']);
+    // Not above the repository: a parent folder's templates belong to another project.
+    const nested = join(dir, 'vendor', 'lib');
+    mkdirSync(join(nested, '.git'), { recursive: true });
+    writeFileSync(join(nested, 'adr-002.md'), '# ADR 002\n\n## Context\n- **Problem**: \n');
+    assert.match(archdoc(['check', 'adr-002.md'], nested).stdout, /^adr-002\.md: skipped \(not an architecture document\)$/mu);
   });
 
   it('names the languages when --lang is not one of them', () => {
@@ -204,6 +225,13 @@ describe('archdoc check', function () {
     assert.equal(stderr, '');
     assert.equal(code, 1);
     assert.equal(JSON.parse(stdout).files[0].template, 'mine');
+  });
+
+  it('init makes the folder of the new document', () => {
+    const { code, stdout } = archdoc(['init', '--template', 'adr', 'docs/decisions/0001-queue.md'], dir);
+    assert.equal(code, 0);
+    assert.equal(stdout, 'Wrote docs/decisions/0001-queue.md from template adr.\n');
+    assert.ok(existsSync(join(dir, 'docs', 'decisions', '0001-queue.md')));
   });
 
   it('init writes the template and never overwrites; outline prints the tree', () => {

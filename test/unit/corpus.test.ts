@@ -53,7 +53,6 @@ const EXPECTED: Record<string, string[]> = {
       'missing-section@573 8.1.2 Service Mesh',
       'missing-section@583 8.2.1 데이터베이스 전략',
       'missing-section@583 8.2.2 데이터 파이프라인',
-      'empty-table-cell@591',
       'missing-section@635 9.1 AI API 통합 전략',
       'missing-section@635 9.2 데이터 과학 플랫폼',
       'missing-section@697 10.2 컨테이너 오케스트레이션',

@@ -56,6 +56,11 @@ describe('empty-table-cell and empty-table', () => {
     ]);
   });
 
+  it('a blank cell in a remarks column is nothing to remark, not a gap', () => {
+    const text = doc('## 1. 개요\n\n| 항목 | 선택 | 비고 |\n|---|---|---|\n| DB | PostgreSQL | |\n| 캐시 |  |  |\n\n| Option | Cost | **Notes** |\n|---|---|---|\n| EFS | $900 | |\n');
+    assert.deepEqual(check(text).findings.filter((f) => f.rule === 'empty-table-cell').map((f) => [f.line, f.message]), [[8, 'Table row has blank cells: 선택.']]);
+  });
+
   it('treats a row shorter than its header as having blank cells', () => {
     assert.deepEqual(contentFindings(doc('## 1. 개요\n\n| a | b | c |\n|---|---|---|\n| 1 |\n')), ['empty-table-cell@7']);
   });

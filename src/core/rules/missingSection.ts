@@ -23,7 +23,7 @@ export const missingSectionRule = defineRule({
     'containing "optional" or 선택 on or just before its heading, or a condition in its title (`(레거시 시스템이 있는 경우)`,\n' +
     '`(if …)`) — may be left out; when present it is checked like any other. The sub-sections of a section answered\n' +
     '"not applicable" (`해당 없음`, `N/A` as its only content, or `(해당 없음)` after its title) are not asked for. Placeholder\n' +
-    'headings (`### {title of option 1}`) stand for any number of headings, none included when their section holds\n' +
+    'headings (`### {option 1}`) stand for any number of headings, none included when their section holds\n' +
     'something else (the options as a list).',
   checkDocument({ template, match, top, title, lines }) {
     const hits: DocumentHit[] = [];
@@ -35,7 +35,7 @@ export const missingSectionRule = defineRule({
       const anchor = parent ? match.get(parent)! : top;
       // `## 9. AI/ML (해당 없음)`, or a section answered "N/A": its left-out sub-sections are answered too.
       if (parent && isMarkedNotApplicable(anchor, template)) continue;
-      // A group of placeholder headings (`{title of option 1}`, `<Runtime Scenario 1>`) stands for any number of
+      // A group of placeholder headings (`{option 1}`, `<scenario 1>`) stands for any number of
       // headings: it is missing once, when none is there and the section holding it has nothing else either (the
       // options as a list, the scenario as a diagram fill it as well).
       const group = repeatableGroup(templateSection, template.topLevel);

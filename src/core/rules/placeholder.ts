@@ -1,5 +1,6 @@
 /** `placeholder`: text the template asks the author to replace is still there. */
 import { inlineSlots, valueData } from '../inlineSlots';
+import { toString } from 'mdast-util-to-string';
 import { excerpt } from '../messages';
 import { headingRange } from '../outline';
 import { templatePlaceholdersIn } from '../placeholders';
@@ -24,13 +25,14 @@ export const placeholderRule = defineRule({
   docs:
     'A placeholder the template uses, still in the document, wherever it stands: a fence whose whole content is one\n' +
     '`{…}` or `[…]` line (`[네트워크 토폴로지 다이어그램]`), an item that is one (`- {문서명}: {파일 위치}`, `- ...`), a heading kept\n' +
-    'as the template wrote it (`### {title of option 1}`), a token in a\n' +
+    'as the template wrote it (`### {option 1}`), a token in a\n' +
     'sentence (`Chosen option: "{option A}"`), a table cell (`*\\<Role A\\>*`) or a front-matter value. A placeholder\n' +
     'is known by its words: `{option B}`, `[option B]` and `\\<option B\\>` are the same. Brackets the template does not use\n' +
     '(`values-{env}.yaml`, `{memberId}`, `List<String>`, links, task boxes) are content.',
   checkHeading({ section, template, lines }) {
-    // `### {title of option 1}` kept as it is: the heading still asks for the option's name.
-    const tokens = templatePlaceholdersIn(section.title, template.placeholderWords);
+    if (!section.heading) return NONE;
+    // `### {option 1}` kept as it is: the heading still asks for the option's name. Code in a title is content.
+    const tokens = templatePlaceholdersIn(toString(section.heading.children.filter((node) => node.type !== 'inlineCode')), template.placeholderWords);
     return tokens.map((token) => ({ range: headingRange(section, lines), params: { text: excerpt(token.text) } }));
   },
   checkItem(item, { template, lines }) {
