@@ -83,7 +83,7 @@ Options:
                   and archdoc version
   --cache-location DIR   where --cache keeps its file (default: node_modules/.cache/archdoc)
   --shard I/N     check only part I of N of the documents (a stable split by path, for parallel CI jobs)
-  --lang L        language of messages: en or ko (default: from LANG)
+  --lang L        language of messages and reports: en or ko (default: from LANG)
   -h, --help      this help
   --version       the version
 

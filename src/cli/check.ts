@@ -100,7 +100,7 @@ export async function check(args: ParsedArgs, context: CheckContext, io: Io, bas
     return 2;
   }
   if (baselined.known > 0) io.stderr(`archdoc: ${baselined.known} finding(s) recorded in the baseline are not reported.\n`);
-  io.stdout(formatReport(args.format, baselined.files, skipped, { version: ARCHDOC_VERSION, minCompletion: args.minCompletion }));
+  io.stdout(formatReport(args.format, baselined.files, skipped, { version: ARCHDOC_VERSION, minCompletion: args.minCompletion, locale: context.locale }));
   if (failed) return 2;
   return gateExitCode(baselined.files, args, io.stderr);
 }

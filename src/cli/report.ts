@@ -1,6 +1,6 @@
 /** `archdoc report`: the overview of the architecture documents as one self-contained HTML page or as Markdown. */
 import { writeFileSync } from 'node:fs';
-import { buildReportModel, type ReportDocument, renderHtmlReport, renderMarkdownReport } from '../report';
+import { buildReportModel, type ReportDocument, renderHtmlReport, renderMarkdownReport, reportTexts } from '../report';
 import { analyzeForCheck, type CheckContext } from './analyzeFile';
 import type { ParsedArgs } from './args';
 import { analysePaths, type Io, isNamedWithTemplate } from './check';
@@ -23,7 +23,9 @@ export async function report(args: ParsedArgs, context: CheckContext, io: Io): P
     documents.push({ path, analysis, history });
   }
   const model = buildReportModel(documents, context.templates);
-  const output = args.reportFormat === 'markdown' ? renderMarkdownReport(model) : renderHtmlReport(model, { generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
+  const { locale } = context;
+  const output =
+    args.reportFormat === 'markdown' ? renderMarkdownReport(model, { locale }) : renderHtmlReport(model, { locale, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' });
   if (args.output === undefined) io.stdout(output);
   else {
     try {
@@ -32,7 +34,7 @@ export async function report(args: ParsedArgs, context: CheckContext, io: Io): P
       io.stderr(`archdoc: ${args.output}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
     }
-    io.stderr(`archdoc: wrote ${args.output} (${model.documents} architecture document(s), ${model.percent}% complete)\n`);
+    io.stderr(`archdoc: ${reportTexts(locale).wrote(args.output, model.documents, model.percent)}\n`);
   }
   return failed ? 2 : 0;
 }

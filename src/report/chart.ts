@@ -1,7 +1,9 @@
 /** Completion over time as inline SVG: a sparkline for a table cell and a chart with axes for the report. */
+import type { Locale } from '../core/messages';
 import { progressPercent } from '../core/report';
 import { escapeHtml } from './escape';
 import type { HistoryPoint } from './model';
+import { reportTexts } from './texts';
 
 interface Point {
   date: string;
@@ -16,10 +18,10 @@ function series(history: readonly HistoryPoint[]): Point[] {
     .map((point) => ({ date: point.date, commit: point.commit, percent: progressPercent(point) }));
 }
 
-function summary(points: readonly Point[]): string {
+function summary(points: readonly Point[], locale: Locale | undefined): string {
   const first = points[0];
   const last = points[points.length - 1];
-  return `Completion over ${points.length} commit(s): ${first.percent}% on ${day(first.date)}, ${last.percent}% on ${day(last.date)}`;
+  return reportTexts(locale).history(points.length, { percent: first.percent, day: day(first.date) }, { percent: last.percent, day: day(last.date) });
 }
 
 function day(date: string): string {
@@ -36,12 +38,12 @@ function round(value: number): number {
 }
 
 /** A small line of completion per commit (the table's trend cell); empty text when there is no history. */
-export function sparkline(history: readonly HistoryPoint[] | undefined, width = 96, height = 24): string {
+export function sparkline(history: readonly HistoryPoint[] | undefined, locale?: Locale, width = 96, height = 24): string {
   if (!history || history.length === 0) return '';
   const points = series(history);
   const xy = coordinates(points, width, height, 3);
   const [lastX, lastY] = xy[xy.length - 1];
-  const label = escapeHtml(summary(points));
+  const label = escapeHtml(summary(points, locale));
   return (
     `<svg class="trend" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}"><title>${label}</title>` +
     `<polyline points="${xy.map(([x, y]) => `${x},${y}`).join(' ')}"/><circle cx="${lastX}" cy="${lastY}" r="2.5"/></svg>`
@@ -49,7 +51,7 @@ export function sparkline(history: readonly HistoryPoint[] | undefined, width = 
 }
 
 /** A chart with a 0–100 % axis and the first and last dates; each point says its commit on hover. */
-export function historyChart(title: string, history: readonly HistoryPoint[], width = 480, height = 160): string {
+export function historyChart(title: string, history: readonly HistoryPoint[], locale?: Locale, width = 480, height = 160): string {
   const points = series(history);
   if (points.length === 0) return '';
   const left = 40;
@@ -67,7 +69,7 @@ export function historyChart(title: string, history: readonly HistoryPoint[], wi
     .join('');
   const first = points[0];
   const last = points[points.length - 1];
-  const label = escapeHtml(`${title}: ${summary(points)}`);
+  const label = escapeHtml(`${title}: ${summary(points, locale)}`);
   return (
     `<svg class="chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}"><title>${label}</title>${grid}` +
     `<polyline points="${xy.map(([x, y]) => `${x},${y}`).join(' ')}"/>${dots}` +

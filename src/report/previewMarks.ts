@@ -5,14 +5,17 @@
  */
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { Analysis, OpenSlot, SectionNode } from '../core';
+import type { Locale } from '../core/messages';
 import { escapeHtml } from './escape';
+import { reportTexts } from './texts';
 
 /** Blocks that can hold an open slot, in the order a line's first one is preferred (a list item before its paragraph). */
 const SLOT_BLOCKS = new Set(['list_item_open', 'tr_open', 'table_open', 'paragraph_open', 'heading_open', 'blockquote_open']);
 /** Findings about whole sections: the heading's badge already says so. */
 const SECTION_RULES = new Set(['missing-section', 'empty-section']);
 
-export function markOpenSlots(md: MarkdownIt, analysisOf: (src: string, env: unknown) => Analysis | undefined): void {
+/** `locale`: the language of the badges' tooltips (default English); the slots' tooltips are the analysis's findings. */
+export function markOpenSlots(md: MarkdownIt, analysisOf: (src: string, env: unknown) => Analysis | undefined, options: { locale?: Locale } = {}): void {
   md.core.ruler.push('archdoc_open_slots', (state: StateCore) => {
     const analysis = analysisOf(state.src, state.env);
     if (!analysis?.templateId) return;
@@ -33,7 +36,7 @@ export function markOpenSlots(md: MarkdownIt, analysisOf: (src: string, env: unk
       if (!token.map || token.nesting !== 1) return;
       const line = token.map[0] + 1;
       const section = token.type === 'heading_open' ? headings.get(line) : undefined;
-      if (section && section.progress.total > 0) addBadge(state, state.tokens[index + 1], section);
+      if (section && section.progress.total > 0) addBadge(state, state.tokens[index + 1], section, options.locale);
       const open = slots.get(line);
       if (open && !marked.has(line) && SLOT_BLOCKS.has(token.type) && !(section && token.type === 'heading_open')) {
         marked.add(line);
@@ -44,11 +47,11 @@ export function markOpenSlots(md: MarkdownIt, analysisOf: (src: string, env: unk
   });
 }
 
-function addBadge(state: StateCore, inline: Token | undefined, section: SectionNode): void {
+function addBadge(state: StateCore, inline: Token | undefined, section: SectionNode, locale: Locale | undefined): void {
   if (!inline || inline.type !== 'inline') return;
   const { filled, total } = section.progress;
   const badge = new state.Token('html_inline', '', 0);
-  const label = escapeHtml(`${filled} of ${total} slots filled`);
+  const label = escapeHtml(reportTexts(locale).slotsFilled(filled, total));
   badge.content = ` <span class="archdoc-badge archdoc-${section.state}" title="${label}" aria-label="${label}">${filled}/${total}</span>`;
   (inline.children ??= []).push(badge);
 }

@@ -5,7 +5,7 @@
  * again only when they change on disk. Where git history can be read (the Node host), each row shows a trend.
  */
 import * as vscode from 'vscode';
-import { type Analysis, DOCUMENT_GLOB, type Progress } from '../core';
+import { type Analysis, DOCUMENT_GLOB, type Progress, toLocale } from '../core';
 import { buildReportModel, DEFAULT_HISTORY_LIMIT, type HistoryPoint, type ReportModel } from '../report';
 import { documentCandidates, isWorkspaceDocument } from './commands';
 import type { DocumentModel } from './model';
@@ -141,7 +141,8 @@ export class Overview implements vscode.Disposable {
   }
 
   private async post(): Promise<void> {
-    if (this.panel && this.shown) await this.panel.webview.postMessage({ type: 'update', model: this.shown.model });
+    // The webview renders the report's texts in the editor's language.
+    if (this.panel && this.shown) await this.panel.webview.postMessage({ type: 'update', model: this.shown.model, locale: toLocale(vscode.env.language) });
   }
 
   private async open(link: string, line: number): Promise<void> {
@@ -156,7 +157,7 @@ export class Overview implements vscode.Disposable {
     const styles = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.css'));
     const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
     return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
+<html lang="${toLocale(vscode.env.language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

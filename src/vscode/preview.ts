@@ -5,13 +5,13 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
-import type { Analysis } from '../core';
+import { type Analysis, toLocale } from '../core';
 import { markOpenSlots } from '../report/previewMarks';
 import type { DocumentModel } from './model';
 
 export function previewPlugin(model: DocumentModel): (md: MarkdownIt) => MarkdownIt {
   return (md) => {
-    markOpenSlots(md, (src, env) => previewAnalysis(model, src, env));
+    markOpenSlots(md, (src, env) => previewAnalysis(model, src, env), { locale: toLocale(vscode.env.language) });
     return md;
   };
 }

@@ -110,6 +110,22 @@ describe('archdoc check report formats for CI', function () {
     assert.ok(report.length < 65_536, `fits a pull-request comment (${report.length} characters)`);
   });
 
+  it('writes the Markdown report in Korean with --lang ko', () => {
+    const run = archdocCli(['check', '--format', 'markdown', '--lang', 'ko', '--min-completion', '99', englishTemplate, deviant], dir);
+    assert.equal(run.code, 1, run.stderr);
+    const report = run.stdout;
+    const total = JSON.parse(archdocCli(['check', '--format', 'json', '--lang', 'ko', englishTemplate, deviant], dir).stdout).files.reduce((sum: number, f: { findings: unknown[] }) => sum + f.findings.length, 0);
+    assert.match(report, new RegExp(`^### archdoc: 아키텍처 문서 2개에 남은 항목 ${total}건\n`, 'u'));
+    assert.match(report, /^\| 문서 \| 작성률 \| 남은 항목 \|$/mu);
+    assert.match(report, /two-missing-sections\.md` \| `█{9}[█░]` 9\d% \(187\/193\) ✗ 기준 99% 미달 \| 2 \|$/mu);
+    assert.match(report, /<details><summary>.*two-missing-sections\.md: 남은 항목 2건<\/summary>/u);
+    assert.match(report, /\*\*9\. .*\*\*\n\n- 332행: 템플릿의 "9\.2 /u, 'items under their section, with Korean messages');
+    assert.match(report, /^… 외 \d+건$/mu);
+    assert.doesNotMatch(report, /open item|architecture document|Document|Completion|\| Open \||below|line \d+:|and \d+ more/u);
+    // The language comes from LANG when --lang is not given.
+    assert.equal(archdocCli(['check', '--format', 'markdown', '--min-completion', '99', englishTemplate, deviant], dir, { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'ko_KR.UTF-8' }).stdout, report);
+  });
+
   it('caps GitHub annotations at 10 of each kind and counts the rest in one line', () => {
     // Open slots as warnings, table cells as notices: more than 10 of each.
     mkdirSync(join(dir, '.vscode'));

@@ -42,6 +42,14 @@ describe('preview marks (markdown-it plugin)', () => {
     assert.equal((html.match(/archdoc-open/gu) ?? []).length, 2);
   });
 
+  it('words the badges in Korean with locale ko', () => {
+    const md = new MarkdownIt({ html: true });
+    markOpenSlots(md, (src) => analyze(src, { templates, locale: 'ko' }), { locale: 'ko' });
+    const html = md.render(DOCUMENT);
+    assert.match(html, /<h2>Context <span class="archdoc-badge archdoc-partial" title="슬롯 2개 중 1개 채움" aria-label="슬롯 2개 중 1개 채움">1\/2<\/span><\/h2>/u);
+    assert.doesNotMatch(html, /slots filled/u);
+  });
+
   it('leaves other Markdown as markdown-it renders it', () => {
     const text = '# Notes\n\n## Context\n- **Problem**: \n';
     const { md } = preview();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyze, builtinTemplates, compileTemplate } from '../../src/core';
-import { buildReportModel, type HistoryPoint, renderHtmlReport, renderMarkdownReport, renderTables } from '../../src/report';
+import { buildReportModel, cellDescription, type HistoryPoint, REPORT_TEXTS, renderHtmlReport, renderLegend, renderMarkdownReport, renderSummary, renderTables } from '../../src/report';
 
 const TEMPLATE = compileTemplate(
   'service-design',
@@ -127,5 +127,77 @@ describe('report renderers', () => {
     const empty = buildReportModel([], templates);
     assert.match(renderHtmlReport(empty), /No architecture documents found/u);
     assert.match(renderMarkdownReport(empty), /No architecture documents found/u);
+  });
+});
+
+describe('report renderers in Korean', () => {
+  const history: HistoryPoint[] = [
+    { commit: 'c1'.padEnd(40, '0'), date: '2026-01-01T10:00:00Z', filled: 0, total: 5 },
+    { commit: 'c2'.padEnd(40, '0'), date: '2026-03-01T10:00:00Z', filled: 3, total: 5 },
+  ];
+  const model = buildReportModel(
+    [
+      { path: 'docs/partial.md', analysis: analyse(PARTIAL), link: 'file:///w/docs/partial.md', history },
+      { path: 'docs/unstarted.md', analysis: analyse(UNSTARTED) },
+    ],
+    templates,
+  );
+  /** Every English text of the table that a Korean report must not show (paths, titles and marks aside). */
+  const ENGLISH = /document\(s\)|commit\(s\)|slot\(s\)|\bDocument\b|Completion|Over time|Progress over time|Legend|nothing to fill|missing section|\bof \d+ filled|slots filled|Generated|Architecture documents|\b(?:complete|partial|empty|missing)\b/u;
+  /** A page's shown text and labels (not its style sheet or class names), without the document's own titles and paths. */
+  const shownHtml = (html: string) =>
+    html
+      .replace(/<style>[^]*?<\/style>/u, '')
+      .replace(/<[^>]*?(?:aria-label|title)="([^"]*)"[^>]*>/gu, ' $1 ')
+      .replace(/<[^>]*>/gu, ' ')
+      .replace(/Service Design|Risks &amp;|docs\/\w+\.md/gu, '');
+  const shownMarkdown = (markdown: string) => markdown.replace(/Service Design|Context|Decision|Risks & \\<script\\>alert\(1\)\\<\/script\\>|docs\/\w+\.md/gu, '');
+
+  it('writes the HTML page in Korean, with lang="ko"', () => {
+    const html = renderHtmlReport(model, { locale: 'ko', generatedAt: '2026-04-01 12:00 UTC' });
+    assert.match(html, /<html lang="ko">/u);
+    assert.match(html, /<title>아키텍처 문서<\/title>/u);
+    assert.match(html, /<p class="summary">아키텍처 문서 2개, 슬롯 3\/10개 채움 \(30%\)<\/p>/u);
+    assert.match(html, /<ul class="legend" aria-label="범례"><li>[^]*완료<\/li><li>[^]*일부<\/li><li>[^]*비어 있음<\/li><li>[^]*누락<\/li><li>[^]*채울 항목 없음<\/li><\/ul>/u);
+    assert.match(html, /<caption>Service Design: 문서 2개<\/caption>/u);
+    assert.match(html, /<th scope="col">문서<\/th><th scope="col">작성률<\/th>/u);
+    assert.match(html, /<th scope="col" class="trend-head">추이<\/th>/u);
+    assert.match(html, /aria-label="Context: 완료, 2개 중 2개 채움"/u);
+    assert.match(html, /aria-label="Decision: 일부, 2개 중 1개 채움"/u);
+    assert.match(html, /aria-label="Risks &amp; &lt;script&gt;alert\(1\)&lt;\/script&gt;: 누락된 섹션, 채울 슬롯 1개"/u);
+    assert.match(html, /커밋 2개의 작성률: 2026-01-01 0%, 2026-03-01 60%/u);
+    assert.match(html, /<h2>작성률 추이<\/h2>/u);
+    assert.match(html, /<p class="generated">2026-04-01 12:00 UTC에 archdoc으로 생성<\/p>/u);
+    assert.doesNotMatch(shownHtml(html), ENGLISH);
+    // The check itself sees the English page's texts.
+    assert.match(shownHtml(renderHtmlReport(model, { generatedAt: '2026-04-01 12:00 UTC' })), ENGLISH);
+  });
+
+  it('renders the editor\'s tables, summary and legend in Korean', () => {
+    const tables = renderTables(model, { interactive: true, locale: 'ko' });
+    assert.match(tables, /<button type="button" class="cell state-partial" data-link="file:\/\/\/w\/docs\/partial\.md" data-line="7" aria-label="Decision: 일부, 2개 중 1개 채움"/u);
+    assert.equal(renderSummary(model, 'ko'), '<p class="summary">아키텍처 문서 2개, 슬롯 3/10개 채움 (30%)</p>');
+    assert.match(renderLegend('ko'), /aria-label="범례"/u);
+    assert.equal(cellDescription(model.groups[0].rows[1].cells[0], 'ko'), 'Context: 비어 있음, 2개 중 0개 채움');
+    assert.equal(renderTables(buildReportModel([], templates), { interactive: true, locale: 'ko' }), '<p class="empty-note">아키텍처 문서가 없습니다.</p>');
+  });
+
+  it('writes the Markdown report in Korean', () => {
+    const markdown = renderMarkdownReport(model, { locale: 'ko' });
+    assert.match(markdown, /^# 아키텍처 문서\n\n아키텍처 문서 2개, 슬롯 3\/10개 채움 \(30%\)\.\n/u);
+    assert.match(markdown, /^\| 문서 \| 작성률 \| Context \| Decision \| Risks .* \| 추이 \|$/mu);
+    assert.match(markdown, /\| docs\/partial\.md \| 60% \(3\/5\) \| ✅ 2\/2 \| 🟡 1\/2 \| ❌ 누락 \| 0% → 60% \(커밋 2개\) \|/u);
+    assert.match(markdown, /^✅ 완료 · 🟡 일부 · ⭕ 비어 있음 · ❌ 누락 · · 채울 항목 없음$/mu);
+    assert.doesNotMatch(shownMarkdown(markdown), ENGLISH);
+    assert.match(shownMarkdown(renderMarkdownReport(model)), ENGLISH);
+    assert.match(renderMarkdownReport(buildReportModel([], templates), { locale: 'ko' }), /^아키텍처 문서가 없습니다\.$/mu);
+  });
+
+  it('has the same texts in every language, and English by default', () => {
+    assert.deepEqual(Object.keys(REPORT_TEXTS.ko).sort(), Object.keys(REPORT_TEXTS.en).sort());
+    assert.deepEqual(Object.keys(REPORT_TEXTS.ko.check).sort(), Object.keys(REPORT_TEXTS.en.check).sort());
+    assert.deepEqual(Object.keys(REPORT_TEXTS.ko.state).sort(), Object.keys(REPORT_TEXTS.en.state).sort());
+    assert.equal(renderHtmlReport(model), renderHtmlReport(model, { locale: 'en' }));
+    assert.match(renderHtmlReport(model), /<html lang="en">/u);
   });
 });

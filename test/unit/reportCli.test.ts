@@ -7,8 +7,9 @@ import { corpusDir, needsCorpus, repoRoot, makeTempFolder, removeFolder } from '
 
 const cli = join(repoRoot, 'bin', 'archdoc.js');
 
-function archdoc(args: string[], cwd = repoRoot) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+function archdoc(args: string[], cwd = repoRoot, env: Record<string, string> = {}) {
+  // LANG chooses the language only where LC_ALL and LC_MESSAGES are unset.
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'C', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -64,6 +65,32 @@ describe('archdoc report', function () {
     assert.match(stdout, /^# Architecture documents\n/u);
     assert.match(stdout, /\| test\/fixtures\/blind\/filled-ko\.md \| 100% \(196\/196\) \| ✅ 11\/11 \|/u);
     assert.match(stdout, /\| test\/fixtures\/documents\/two-missing-sections\.md \| 96% \(187\/193\) \|.* 🟡 3\/6 \|/u);
+  });
+
+  it('writes the report in Korean with --lang ko, or with a Korean LANG', () => {
+    const paths = ['test/fixtures/blind/filled-ko.md', 'test/fixtures/blind/gaps-ko.md'];
+    const markdown = archdoc(['report', '--lang', 'ko', '--format', 'markdown', ...paths]);
+    assert.equal(markdown.code, 0, markdown.stderr);
+    assert.match(markdown.stdout, /^# 아키텍처 문서\n\n아키텍처 문서 2개, 슬롯 \d+\/\d+개 채움 \(\d+%\)\.\n/u);
+    assert.match(markdown.stdout, /^\| 문서 \| 작성률 \| 1\. 개요/mu);
+    assert.match(markdown.stdout, /❌ 누락/u);
+    assert.match(markdown.stdout, /^✅ 완료 · 🟡 일부 · ⭕ 비어 있음 · ❌ 누락 · · 채울 항목 없음$/mu);
+    assert.doesNotMatch(markdown.stdout, /architecture document|Document|Completion|complete|partial|missing|nothing to fill/u);
+    assert.equal(archdoc(['report', '--format', 'markdown', ...paths], repoRoot, { LANG: 'ko_KR.UTF-8' }).stdout, markdown.stdout);
+
+    const out = join(dir, 'r.html');
+    const html = archdoc(['report', '--lang', 'ko', '-o', out, ...paths]);
+    assert.equal(html.code, 0, html.stderr);
+    assert.match(html.stderr, /^archdoc: .*r\.html에 보고서를 썼습니다 \(아키텍처 문서 2개, 작성률 \d+%\)\.\n$/u);
+    const page = readFileSync(out, 'utf8');
+    assert.match(page, /<html lang="ko">/u);
+    assert.match(page, /<th scope="col">문서<\/th><th scope="col">작성률<\/th>/u);
+    assert.match(page, /<ul class="legend" aria-label="범례">/u);
+    assert.match(page, /에 archdoc으로 생성<\/p>/u);
+    assert.doesNotMatch(page, /document\(s\)|slot\(s\)|Completion|Legend|nothing to fill|Generated/u);
+    // English stays the default.
+    assert.match(archdoc(['report', '-o', out, ...paths]).stderr, /wrote .*r\.html \(2 architecture document\(s\), \d+% complete\)/u);
+    assert.match(readFileSync(out, 'utf8'), /<html lang="en">/u);
   });
 
   it('rejects bad options and unreadable paths with exit 2', () => {

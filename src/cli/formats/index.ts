@@ -1,4 +1,5 @@
 /** Every report format of `archdoc check`, by its --format name. */
+import type { Locale } from '../../core';
 import type { Format } from '../args';
 import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from '../format';
 import { formatGitlab } from './gitlab';
@@ -9,7 +10,7 @@ export function formatReport(
   format: Format,
   files: readonly CheckedFile[],
   skipped: readonly string[],
-  { version, minCompletion }: { version: string; minCompletion?: number },
+  { version, minCompletion, locale }: { version: string; minCompletion?: number; locale?: Locale },
 ): string {
   switch (format) {
     case 'text':
@@ -25,6 +26,6 @@ export function formatReport(
     case 'junit':
       return formatJunit(files);
     case 'markdown':
-      return formatMarkdown(files, minCompletion);
+      return formatMarkdown(files, minCompletion, locale);
   }
 }

@@ -2,7 +2,8 @@
  * `--format markdown`: a report for a pull request — a completion table with text bars, then the open items of each
  * document grouped by section. Long lists are cut ("… and N more") so that it fits a job summary and a comment.
  */
-import { progressPercent } from '../../core';
+import { type Locale, progressPercent } from '../../core';
+import { reportTexts } from '../../report/texts';
 import type { CheckedFile } from '../format';
 import { placeFindings } from '../placed';
 
@@ -13,18 +14,19 @@ const MAX_ITEMS_PER_DOCUMENT = 20;
 const MAX_ITEMS = 100;
 const BAR_CELLS = 10;
 
-export function formatMarkdown(files: readonly CheckedFile[], minCompletion?: number): string {
+export function formatMarkdown(files: readonly CheckedFile[], minCompletion?: number, locale?: Locale): string {
+  const texts = reportTexts(locale);
   const open = files.reduce((sum, { analysis }) => sum + analysis.findings.length, 0);
-  const out = [`### archdoc: ${open} open item(s) in ${files.length} architecture document(s)`, ''];
+  const out = [`### ${texts.check.heading(open, files.length)}`, ''];
   if (files.length === 0) return `${out.join('\n')}\n`;
   const byCompletion = [...files].sort((a, b) => progressPercent(a.analysis.progress) - progressPercent(b.analysis.progress) || a.path.localeCompare(b.path));
-  out.push('| Document | Completion | Open |', '| --- | --- | ---: |');
+  out.push(`| ${texts.document} | ${texts.completion} | ${texts.check.open} |`, '| --- | --- | ---: |');
   for (const { path, analysis } of byCompletion.slice(0, MAX_DOCUMENTS)) {
     const percent = progressPercent(analysis.progress);
-    const below = minCompletion !== undefined && percent < minCompletion ? ` ✗ below ${minCompletion}%` : '';
+    const below = minCompletion !== undefined && percent < minCompletion ? ` ✗ ${texts.check.below(minCompletion)}` : '';
     out.push(`| ${code(path)} | \`${bar(percent)}\` ${percent}% (${analysis.progress.filled}/${analysis.progress.total})${below} | ${analysis.findings.length} |`);
   }
-  if (files.length > MAX_DOCUMENTS) out.push('', `… and ${files.length - MAX_DOCUMENTS} more document(s).`);
+  if (files.length > MAX_DOCUMENTS) out.push('', texts.check.moreDocuments(files.length - MAX_DOCUMENTS));
   const withItems = byCompletion.filter(({ analysis }) => analysis.findings.length > 0);
   let budget = MAX_ITEMS;
   let listed = 0;
@@ -34,18 +36,18 @@ export function formatMarkdown(files: readonly CheckedFile[], minCompletion?: nu
     const shown = placed.slice(0, Math.min(MAX_ITEMS_PER_DOCUMENT, budget));
     budget -= shown.length;
     listed++;
-    out.push('', `<details><summary>${html(path)}: ${placed.length} open item(s)</summary>`, '');
+    out.push('', `<details><summary>${html(texts.check.openItems(path, placed.length))}</summary>`, '');
     const bySection = new Map<string, typeof shown>();
     for (const item of shown) bySection.set(item.section, [...(bySection.get(item.section) ?? []), item]);
     for (const [section, items] of bySection) {
-      out.push(`**${text(section || '(before the first section)')}**`, '');
-      for (const { finding } of items) out.push(`- line ${finding.line}: ${text(finding.message)}`);
+      out.push(`**${text(section || texts.check.beforeFirstSection)}**`, '');
+      for (const { finding } of items) out.push(`- ${texts.check.line(finding.line, text(finding.message))}`);
       out.push('');
     }
-    if (placed.length > shown.length) out.push(`… and ${placed.length - shown.length} more`, '');
+    if (placed.length > shown.length) out.push(texts.check.moreItems(placed.length - shown.length), '');
     out.push('</details>');
   }
-  if (listed < withItems.length) out.push('', `… and the open items of ${withItems.length - listed} more document(s).`);
+  if (listed < withItems.length) out.push('', texts.check.moreDocumentsWithItems(withItems.length - listed));
   return `${out.join('\n')}\n`;
 }
 
