@@ -18,8 +18,8 @@
  *     `ADR-001: {결정 제목}`, `<Runtime Scenario n>`) takes every remaining direct child of its parent's match that
  *     has its fixed words; sibling placeholder headings form one group.
  * Rule 1 runs over the whole template first, through an index of titles (a renumbered section keeps its exact match;
- * a same-titled heading elsewhere must not contradict the number); rules 2–4 then run parents before children, and
- * rule 5 last. Each document section matches at most one template section.
+ * a same-titled heading elsewhere must not contradict the number); rules 2–4 then run parents before children, twice
+ * (a neighbour matched late makes a reworded section known), and rule 5 last. Each document section matches at most one template section.
  */
 import type { ScanItem } from './scan';
 import { type DocSection, isWithin, lastDescendant } from './sections';
@@ -119,12 +119,28 @@ export function matchSections(
       if (score < bestScore || (best && score === bestScore)) continue;
       if ((score < SIMILAR_TITLE_OTHER_NUMBER && numbersDiffer(template, doc)) || countsDiffer(template.keys.full, doc.keys.full)) continue;
       // Leave the heading to another unmatched template section that resembles it more (4.2.2 바운디드 컨텍스트
-      // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`).
-      if (similarTemplates(doc.keys).some((other) => other !== template && !match.has(other) && similarityBound(other, doc) > score && titleSimilarity(other, doc) > score)) continue;
+      // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`), or as much but in its place (a
+      // `Decision` after `Considered Options` is `Decision Outcome`, not `Decision Drivers` before them).
+      const resemblesMore = (other: TemplateSection) => {
+        if (other === template || match.has(other) || similarityBound(other, doc) < score) return false;
+        const otherScore = titleSimilarity(other, doc);
+        return otherScore > score || (otherScore === score && fitsInPlace(other, doc) && !fitsInPlace(template, doc));
+      };
+      if (similarTemplates(doc.keys).some(resemblesMore)) continue;
       best = doc;
       bestScore = score;
     }
     return best;
+  };
+  /** Whether the template section's place lies between the template places of the heading's matched neighbours. */
+  const fitsInPlace = (template: TemplateSection, doc: DocSection): boolean => {
+    const siblings = doc.parent?.children ?? [];
+    const at = siblings.indexOf(doc);
+    let before = -1;
+    for (let i = at - 1; i >= 0 && before < 0; i--) before = templateOf.get(siblings[i])?.order ?? -1;
+    let after = Number.POSITIVE_INFINITY;
+    for (let i = at + 1; i < siblings.length && after === Number.POSITIVE_INFINITY; i++) after = templateOf.get(siblings[i])?.order ?? Number.POSITIVE_INFINITY;
+    return before < template.order && template.order < after;
   };
   const renamedInPlace = (template: TemplateSection): DocSection | undefined => {
     const parentMatch = template.parent ? match.get(template.parent) : contentRoot;
@@ -177,11 +193,15 @@ export function matchSections(
 
   // Parents before children, so that a renamed parent claims its heading before a child's look-alike does.
   // A repeatable section's placeholder title resembles nothing: its headings are gathered last.
-  for (const template of templateSections) {
-    if (match.has(template) || template.repeatableParts) continue;
-    const found = similarTitle(template, anchorOf(template)) ?? renamedInPlace(template) ?? rewordedInPlace(template);
-    assign(template, found);
-    if (found) renamed.add(found);
+  // A second pass for what is still unmatched: a reworded section is known by its neighbours' matches, and a later
+  // neighbour may be matched only after it (`6. Runtime Scenarios` before `7. Deployment`).
+  for (let pass = 0; pass < 2; pass++) {
+    for (const template of templateSections) {
+      if (match.has(template) || template.repeatableParts) continue;
+      const found = similarTitle(template, anchorOf(template)) ?? renamedInPlace(template) ?? rewordedInPlace(template);
+      assign(template, found);
+      if (found) renamed.add(found);
+    }
   }
 
   for (const group of repeatableGroups(templateSections)) {

@@ -191,6 +191,22 @@ describe('renamed sections', () => {
     assert.ok(missing.includes('Section "Architecture Decisions" of the template is missing.'), missing.join('\n'));
   });
 
+  it('of two template sections a heading resembles alike, it takes the one in its place', () => {
+    // Our own MADR-like template: `Decision` after the options is the outcome, not the drivers before them.
+    const template = compileTemplate('decision', '# {title}\n\n## Context\n\n{problem}\n\n## Decision Drivers\n\n* {driver 1}\n\n## Considered Options\n\n* {option 1}\n\n## Decision Outcome\n\nChosen option: {option}\n\n### Consequences\n\n* Good, because {effect}\n');
+    const text = '# Use a queue\n\n## Context\n\nSlow jobs.\n\n## Considered Options\n\n* A hosted queue\n* Our own table\n\n## Decision\n\nChosen option: a hosted queue\n\n### Consequences\n\n* Good, because managed\n';
+    const analysis = analyze(text, { templates: [template], options: { templateId: 'decision' } });
+    assert.equal(nodeTitled(analysis, 'Decision').renamedFrom, 'Decision Outcome');
+    assert.deepEqual(analysis.findings.map((f) => f.message), ['Section "Decision Drivers" of the template is missing.']);
+  });
+
+  it('a reworded section is found between its neighbours even when the later neighbour is renamed too', () => {
+    const template = compileTemplate('views', '# Views\n\n## 5. Building Block View\n\n- **Blocks**: \n\n## 6. Runtime View\n\n- **Scenario**: \n\n## 7. Deployment View\n\n- **Nodes**: \n');
+    const analysis = check('# Views of the shop\n\n## 5. Building Blocks\n\n- **Blocks**: api\n\n## 6. Runtime Scenarios\n\n- **Scenario**: checkout\n\n## 7. Deployment\n\n- **Nodes**: two\n', [template]);
+    assert.deepEqual(analysis.findings, []);
+    assert.equal(nodeTitled(analysis, '6. Runtime Scenarios').renamedFrom, '6. Runtime View');
+  });
+
   it('a renamed Korean chapter under its number keeps its place and says so', () => {
     const analysis = check(sample.replace('## 11. 보안 아키텍처', '## 11. 보안'));
     assert.deepEqual(summary(analysis.findings, ['missing-section']), []);
