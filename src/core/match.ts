@@ -110,6 +110,25 @@ export function matchSections(
   };
   const unmatchedTemplates = templateSections.filter((template) => !match.has(template));
   const similarTemplates = bigramIndex(unmatchedTemplates);
+  /** Per heading, the template sections that resemble it enough, most alike first: computed once, read by each candidate. */
+  const rivalsOf = new Map<DocSection, Array<{ other: TemplateSection; score: number }>>();
+  const resemblesAnotherMore = (template: TemplateSection, doc: DocSection, score: number): boolean => {
+    let rivals = rivalsOf.get(doc);
+    if (!rivals) {
+      rivals = similarTemplates(doc.keys)
+        .filter((other) => similarityBound(other, doc) >= SIMILAR_TITLE)
+        .map((other) => ({ other, score: titleSimilarity(other, doc) }))
+        .filter((rival) => rival.score >= SIMILAR_TITLE)
+        .sort((a, b) => b.score - a.score);
+      rivalsOf.set(doc, rivals);
+    }
+    for (const rival of rivals) {
+      if (rival.score < score) return false;
+      if (rival.other === template || match.has(rival.other)) continue;
+      if (rival.score > score || (fitsInPlace(rival.other, doc) && !fitsInPlace(template, doc))) return true;
+    }
+    return false;
+  };
   const similarTitle = (template: TemplateSection, anchor: DocSection): DocSection | undefined => {
     let best: DocSection | undefined;
     let bestScore = SIMILAR_TITLE;
@@ -121,12 +140,7 @@ export function matchSections(
       // Leave the heading to another unmatched template section that resembles it more (4.2.2 바운디드 컨텍스트
       // rather than 4.1 시스템 컨텍스트 다이어그램 for `바운디드 컨텍스트 다이어그램`), or as much but in its place (a
       // `Decision` after `Considered Options` is `Decision Outcome`, not `Decision Drivers` before them).
-      const resemblesMore = (other: TemplateSection) => {
-        if (other === template || match.has(other) || similarityBound(other, doc) < score) return false;
-        const otherScore = titleSimilarity(other, doc);
-        return otherScore > score || (otherScore === score && fitsInPlace(other, doc) && !fitsInPlace(template, doc));
-      };
-      if (similarTemplates(doc.keys).some(resemblesMore)) continue;
+      if (resemblesAnotherMore(template, doc, score)) continue;
       best = doc;
       bestScore = score;
     }
