@@ -63,19 +63,24 @@ describe('report model', () => {
   });
 });
 
+/** The report model of the partial document (with its link and history) and the unstarted one. */
+function partialAndUnstarted(path: string, link: string, history: HistoryPoint[]) {
+  return buildReportModel(
+    [
+      { path, analysis: analyse(PARTIAL), link, history },
+      { path: 'docs/unstarted.md', analysis: analyse(UNSTARTED) },
+    ],
+    templates,
+  );
+}
+
 describe('report renderers', () => {
   const history: HistoryPoint[] = [
     { commit: 'c3'.padEnd(40, '0'), date: '2026-03-01T10:00:00Z', filled: 3, total: 5 },
     { commit: 'c1'.padEnd(40, '0'), date: '2026-01-01T10:00:00Z', filled: 0, total: 5 },
     { commit: 'c2'.padEnd(40, '0'), date: '2026-02-01T10:00:00Z', filled: 1, total: 5 },
   ];
-  const model = buildReportModel(
-    [
-      { path: 'docs/<b>odd</b>.md', analysis: analyse(PARTIAL), link: 'file:///w/docs/odd.md', history },
-      { path: 'docs/unstarted.md', analysis: analyse(UNSTARTED) },
-    ],
-    templates,
-  );
+  const model = partialAndUnstarted('docs/<b>odd</b>.md', 'file:///w/docs/odd.md', history);
 
   it('keeps titles and paths as text in HTML (a heading with <script> stays text)', () => {
     const html = renderHtmlReport(model, { generatedAt: '2026-04-01 12:00 UTC' });
@@ -135,13 +140,7 @@ describe('report renderers in Korean', () => {
     { commit: 'c1'.padEnd(40, '0'), date: '2026-01-01T10:00:00Z', filled: 0, total: 5 },
     { commit: 'c2'.padEnd(40, '0'), date: '2026-03-01T10:00:00Z', filled: 3, total: 5 },
   ];
-  const model = buildReportModel(
-    [
-      { path: 'docs/partial.md', analysis: analyse(PARTIAL), link: 'file:///w/docs/partial.md', history },
-      { path: 'docs/unstarted.md', analysis: analyse(UNSTARTED) },
-    ],
-    templates,
-  );
+  const model = partialAndUnstarted('docs/partial.md', 'file:///w/docs/partial.md', history);
   /** Every English text of the table that a Korean report must not show (paths, titles and marks aside). */
   const ENGLISH = /document\(s\)|commit\(s\)|slot\(s\)|\bDocument\b|Completion|Over time|Progress over time|Legend|nothing to fill|missing section|\bof \d+ filled|slots filled|Generated|Architecture documents|\b(?:complete|partial|empty|missing)\b/u;
   /** A page's shown text and labels (not its style sheet or class names), without the document's own titles and paths. */
