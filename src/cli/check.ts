@@ -1,6 +1,6 @@
 /** `archdoc check`: the files to check (paths, --changed-since, --shard), their analyses (--jobs, --cache), the report and the gates. */
 import { resolve } from 'node:path';
-import { isTemplateFile } from '../core';
+import { templateFileReason } from '../core';
 import type { CheckContext } from './analyzeFile';
 import type { ParsedArgs } from './args';
 import { applyBaseline, type Baseline } from './baseline';
@@ -44,9 +44,10 @@ export async function analysePaths(args: ParsedArgs, context: CheckContext, io: 
   for (const { path, reason } of expanded.errors) io.stderr(`archdoc: ${path}: ${reason}\n`);
   const skipped: string[] = [];
   const documents = selected.files.filter((file) => {
-    if (!isTemplateFile(resolve(io.cwd, file), context.templateFiles ?? [])) return true;
+    const reason = templateFileReason(resolve(io.cwd, file), context.templateFiles ?? []);
+    if (reason === undefined) return true;
     const path = displayPath(file, io.cwd);
-    io.stderr(`archdoc: ${path}: a template (--template or archdoc.templates), not a document; not checked.\n`);
+    io.stderr(`archdoc: ${path}: ${reason}, not a document; not checked.\n`);
     skipped.push(path);
     return false;
   });

@@ -51,15 +51,24 @@ export function isDocumentCandidate(relativePath: string): boolean {
   return isMarkdownFile(relativePath);
 }
 
+/** A file named as a template (`adr-template.md`, `template.md`, `아키텍처_템플릿.md`): a blank copy kept to start from. */
+const TEMPLATE_FILE_NAME = /(?:^|[-_. ])(?:template|템플릿)\.(?:md|markdown)$/iu;
+
 /**
- * A file that templates are read from is a template, not a document, wherever it lies (MADR keeps
- * `docs/decisions/adr-template.md` beside the decisions): checking it would report every slot of the template.
+ * Why a file is a template, not a document, wherever it lies (MADR keeps `docs/decisions/adr-template.md` beside
+ * the decisions): checking it would report every slot of the template. Undefined for a file that may be a document.
  * `templateFiles` are the paths (or URI paths) the templates were read from, compared as the same kind of path.
  */
-export function isTemplateFile(path: string, templateFiles: readonly string[]): boolean {
+export function templateFileReason(path: string, templateFiles: readonly string[]): string | undefined {
   const normalized = (file: string) => file.replace(/\\/gu, '/');
   const wanted = normalized(path);
-  return templateFiles.some((file) => normalized(file) === wanted);
+  if (templateFiles.some((file) => normalized(file) === wanted)) return 'a template (--template or archdoc.templates)';
+  if (TEMPLATE_FILE_NAME.test(wanted.slice(wanted.lastIndexOf('/') + 1))) return 'a template by its name (*-template.md)';
+  return undefined;
+}
+
+export function isTemplateFile(path: string, templateFiles: readonly string[]): boolean {
+  return templateFileReason(path, templateFiles) !== undefined;
 }
 
 /** A file name in the template folder that is a template. */

@@ -1,7 +1,7 @@
 /** The read-only tools: check, outline, template_section, list_documents. Thin calls into the CLI's and the engine's functions. */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { analyze, findTemplateSection, isTemplateFile, outlineReport, progressPercent, sectionNames, templateSectionReport } from '../core';
+import { analyze, findTemplateSection, isTemplateFile, outlineReport, templateFileReason, progressPercent, sectionNames, templateSectionReport } from '../core';
 import { analyzeForCheck } from '../cli/analyzeFile';
 import { displayPath, expandPaths, readTextFile } from '../cli/files';
 import { formatJson, formatText } from '../cli/format';
@@ -39,9 +39,8 @@ export function registerReadTools(server: McpServer, folder: WorkingFolder): voi
     async (input) => {
       const { text, name } = documentOf(input);
       const context = folder.context(input.template);
-      if (input.text === undefined && isTemplateFile(folder.resolve(input.path!).real, context.templateFiles ?? [])) {
-        return answer(`${name}: a template (archdoc.templates), not a document; not checked.\n`, JSON.parse(formatJson([])));
-      }
+      const templateReason = input.text === undefined ? templateFileReason(folder.resolve(input.path!).real, context.templateFiles ?? []) : undefined;
+      if (templateReason) return answer(`${name}: ${templateReason}, not a document; not checked.\n`, JSON.parse(formatJson([])));
       const analysis = analyzeForCheck(text, name, context, input.template !== undefined);
       const checked = analysis.templateId ? [{ path: name, analysis }] : [];
       const note = analysis.skippedReason ? `${name}: ${analysis.skippedReason}\n` : '';

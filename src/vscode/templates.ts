@@ -50,7 +50,8 @@ export class TemplateRegistry implements vscode.Disposable {
 
   /** Whether templates are read from this file (it is then not analysed as a document). */
   isTemplateFile(uri: vscode.Uri): boolean {
-    return isTemplateFile(uri.toString(), this.files);
+    // The setting's files by URI; the name (`adr-template.md`) by the decoded path.
+    return this.files.includes(uri.toString()) || isTemplateFile(uri.path, []);
   }
 
   find(id: string): Template | undefined {

@@ -215,6 +215,15 @@ describe('archdoc check', function () {
     assert.deepEqual(JSON.parse(named.stdout).files.map((file: { path: string }) => file.path), ['docs/decisions/0001-queue.md']);
   });
 
+  it('skips a file named as a template (adr-template.md) without any setting, saying so', () => {
+    mkdirSync(join(dir, 'decisions'));
+    writeFileSync(join(dir, 'decisions', 'adr-template.md'), '# {short title}\n\n## Context and Problem Statement\n\n{problem}\n');
+    writeFileSync(join(dir, 'decisions', 'template-engine.md'), '# Template engine notes\n');
+    const run = archdoc(['check', 'decisions'], dir);
+    assert.equal(run.stderr, 'archdoc: decisions/adr-template.md: a template by its name (*-template.md), not a document; not checked.\n');
+    assert.match(run.stdout, /^decisions\/template-engine\.md: skipped \(not an architecture document\)$/mu);
+  });
+
   it('reads absolute paths in archdoc.templates', () => {
     writeFileSync(join(dir, 'mine.md'), '# My Template\n\n## Goals\n- **Owner**: \n');
     const project = join(dir, 'project');

@@ -200,7 +200,7 @@ describe('archdoc mcp (in process)', function () {
     assert.deepEqual(listing.documents.map((d) => d.path), ['docs/decision-half.md', 'docs/gaps-en.md', 'docs/gaps-ko.md', 'docs/platform.md']);
     const checked = await call(f.client, 'check', { path: 'docs/adr-template.md' });
     assert.deepEqual(checked.structuredContent, { files: [] });
-    assert.match(textOf(checked), /^docs\/adr-template\.md: a template \(archdoc\.templates\), not a document; not checked\.$/mu);
+    assert.match(textOf(checked), /^docs\/adr-template\.md: a template \(--template or archdoc\.templates\), not a document; not checked\.$/mu);
     assert.equal(cliJson(f.root, 'docs/adr-template.md'), '{"files":[]}\n');
   });
 

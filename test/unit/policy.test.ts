@@ -10,6 +10,7 @@ import {
   loadTemplate,
   TEMPLATE_GLOB,
   templateIdOf,
+  templateFileReason,
   templateSettingKind,
 } from '../../src/core';
 
@@ -66,6 +67,15 @@ describe('file policy', () => {
     assert.equal(templateSettingKind('/srv/templates/adr.md'), 'absolute');
     assert.equal(templateSettingKind('C:\\templates\\adr.md'), 'absolute');
     assert.equal(templateSettingKind('vscode-vfs://github/org/repo/adr.md'), 'uri');
+  });
+
+  it('knows a template file by the settings that name it or by its name, not by a word inside the name', () => {
+    assert.equal(templateFileReason('/w/docs/decisions/adr.md', ['/w/docs/decisions/adr.md']), 'a template (--template or archdoc.templates)');
+    assert.equal(templateFileReason('C:\\w\\adr.md', ['C:/w/adr.md']), 'a template (--template or archdoc.templates)');
+    for (const name of ['adr-template.md', 'template.md', 'arc42_Template.MD', 'madr.template.markdown', '아키텍처-템플릿.md']) {
+      assert.equal(templateFileReason(`/w/docs/${name}`, []), 'a template by its name (*-template.md)', name);
+    }
+    for (const name of ['template-engine.md', 'templates.md', 'mytemplate.md', 'adr-template.txt']) assert.equal(templateFileReason(`/w/docs/${name}`, []), undefined, name);
   });
 
   it('decodes UTF-8 only and names why not', () => {
