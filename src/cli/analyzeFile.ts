@@ -17,9 +17,14 @@ export interface CheckContext {
  * against the first template when neither its front matter nor its title names one.
  */
 export function analyzeForCheck(text: string, path: string, context: CheckContext, named: boolean): Analysis {
-  const inWorkspace = context.cwdInWorkspace && !isAbsolute(path) ? posix.join(context.cwdInWorkspace, path) : path;
+  const inWorkspace = workspacePath(path, context.cwdInWorkspace);
   const include = named ? [...(context.settings.include ?? []), literalGlob(inWorkspace)] : context.settings.include;
   return analyze(text, { templates: context.templates, locale: context.locale, options: { ...context.settings, path: inWorkspace, include } });
+}
+
+/** A path shown relative to the current folder, relative to the workspace folder instead: what include globs match. */
+export function workspacePath(path: string, cwdInWorkspace: string | undefined): string {
+  return cwdInWorkspace && !isAbsolute(path) ? posix.join(cwdInWorkspace, path) : path;
 }
 
 /** A glob that matches exactly this path. */

@@ -4,6 +4,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { type AnalyzeOptions, analyze, builtinTemplates, type Locale, type Template, toLocale } from '../core';
 import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
 import { readBaseline } from './baseline';
+import { workspacePath } from './analyzeFile';
 import { check, type Io } from './check';
 import { displayPath, loadTemplates, readTextFile } from './files';
 import { formatOutline } from './outline';
@@ -57,9 +58,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const locale = args.lang ?? baseline?.baseline.lang ?? environmentLocale;
   if (args.command === 'init') return init(args, loaded.templates[0], io);
-  if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io, workspace);
   // Include globs are relative to the workspace folder, like the editor's; paths are shown relative to the current one.
   const cwdInWorkspace = relative(workspace, io.cwd).split(sep).join('/');
+  if (args.command === 'outline') return outline(args, loaded.templates, locale, settings.options, io, cwdInWorkspace);
   const context = { templates: loaded.templates, locale, settings: settings.options, templateFiles: loaded.files, cwdInWorkspace };
   const result = await (args.command === 'report' ? report(args, context, io) : check(args, context, io, baseline?.baseline));
   // A template that could not be read is an I/O error like an unreadable document.
@@ -85,7 +86,7 @@ function init(args: ParsedArgs, template: Template | undefined, io: Io): number 
   return 0;
 }
 
-function outline(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io, workspace: string): number {
+function outline(args: ParsedArgs, templates: Template[], locale: Locale, settings: AnalyzeOptions, io: Io, cwdInWorkspace: string): number {
   const file = args.paths[0];
   const read = readTextFile(file);
   if (!read.ok) {
@@ -94,8 +95,7 @@ function outline(args: ParsedArgs, templates: Template[], locale: Locale, settin
   }
   const path = displayPath(file, io.cwd);
   const forced = args.templates.length > 0 ? templates[0]?.id : undefined;
-  // Include globs match the path from the workspace folder.
-  const analysis = analyze(read.text, { templates, locale, options: { ...settings, path: displayPath(file, workspace), templateId: forced } });
+  const analysis = analyze(read.text, { templates, locale, options: { ...settings, path: workspacePath(path, cwdInWorkspace), templateId: forced } });
   if (!analysis.templateId) {
     io.stderr(`archdoc: ${path}: not an architecture document${analysis.skippedReason ? ` (${analysis.skippedReason})` : ''}\n`);
     return 2;

@@ -139,7 +139,8 @@ export function sectionNotApplicableEdits(findings: readonly Finding[], template
 }
 
 /**
- * A section's headings (its sub-sections' too), each with `na` under it. Placeholder headings (`### {option 1}`) are not written out: the "N/A" of the section holding them answers for them.
+ * A section's headings (its sub-sections' too), each with `na` under it. Placeholder headings (`### {option 1}`) are
+ * not written out: the "N/A" of the section holding them answers for them.
  */
 function notApplicableSkeleton(section: TemplateSection, na: string): string {
   if (section.repeatableParts) return na;

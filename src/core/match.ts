@@ -19,7 +19,8 @@
  *     has its fixed words; sibling placeholder headings form one group.
  * Rule 1 runs over the whole template first, through an index of titles (a renumbered section keeps its exact match;
  * a same-titled heading elsewhere must not contradict the number); rules 2–4 then run parents before children, twice
- * (a neighbour matched late makes a reworded section known), and rule 5 last. Each document section matches at most one template section.
+ * (a neighbour matched late makes a reworded section known), and rule 5 last. Each document section matches at most
+ * one template section.
  */
 import type { ScanItem } from './scan';
 import { type DocSection, isWithin, lastDescendant } from './sections';
@@ -345,7 +346,8 @@ function bestOverKeys(template: TemplateSection, doc: DocSection, score: (a: str
 /** Titles that differ only in a number in their words name different things: `Level 1` is not `Level 3` renamed. */
 function countsDiffer(a: string, b: string): boolean {
   const digits = (key: string) => key.match(/\d+/gu)?.join(' ') ?? '';
-  return digits(a) !== digits(b) && digits(a) !== '' && digits(b) !== '' && a.replace(/\d+/gu, '') === b.replace(/\d+/gu, '');
+  const [digitsA, digitsB] = [digits(a), digits(b)];
+  return digitsA !== digitsB && digitsA !== '' && digitsB !== '' && a.replace(/\d+/gu, '') === b.replace(/\d+/gu, '');
 }
 
 function numbersDiffer(template: TemplateSection, doc: DocSection): boolean {

@@ -11,18 +11,19 @@ export function ownContent(section: DocSection, template: Template): RootContent
   return section.blocks.filter((block) => isVisibleBlock(block) && !isGuidanceBlock(block, template.guidance));
 }
 
-/** An answer that a section does not apply, with or without a reason after it (`해당 없음 (AI 기능 없음)`, `N/A — no UI`). */
-const NOT_APPLICABLE = /^(?:해당\s*(?:사항\s*)?없음|미적용|없음|n\/a|not applicable|does not apply)(?=$|[\s.,;:!()—–-])/iu;
-/** The same answer as a heading aside: `## 9. AI/ML 아키텍처 (해당 없음)`. */
-const NOT_APPLICABLE_ASIDE = /[([](?:해당\s*(?:사항\s*)?없음|미적용|n\/a|not applicable)[)\]]\s*$/iu;
+/** The words that say a section does not apply, in a heading aside and as a section's whole content. */
+const NOT_APPLICABLE_WORDS = String.raw`해당\s*(?:사항\s*)?없음|미적용|n\/a|not applicable`;
+/** The answer as a section's content, with or without a reason after it (`해당 없음 (AI 기능 없음)`, `N/A — no UI`, `없음`). */
+const NOT_APPLICABLE = new RegExp(String.raw`^(?:${NOT_APPLICABLE_WORDS}|없음|does not apply)(?=$|[\s.,;:!()—–-])`, 'iu');
+/** The answer as a heading aside: `## 9. AI/ML 아키텍처 (해당 없음)`. */
+const NOT_APPLICABLE_ASIDE = new RegExp(String.raw`[([](?:${NOT_APPLICABLE_WORDS})[)\]]\s*$`, 'iu');
 
 /**
  * A section whose heading or whole own content says it does not apply: the author answered for its sub-sections
- * too, so those that are left out are not missing.
+ * too, so those that are left out are not missing. `content` is the section's `ownContent`.
  */
-export function isMarkedNotApplicable(section: DocSection, template: Template): boolean {
+export function isMarkedNotApplicable(section: DocSection, content: readonly RootContent[]): boolean {
   if (section.heading && NOT_APPLICABLE_ASIDE.test(section.title)) return true;
-  const content = ownContent(section, template);
   if (content.length !== 1) return false;
   const [block] = content;
   const answer = block.type === 'paragraph' ? block : block.type === 'list' && block.children.length === 1 ? block.children[0] : undefined;

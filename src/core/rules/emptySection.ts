@@ -20,8 +20,9 @@ export const emptySectionRule = defineRule({
     "comments, help blocks (`<div class=\"formalpara-title\">` …) and the template's own help text copied unchanged.",
   checkSection({ section, template, templateSection, lines }) {
     if (!section.heading || section.children.length > 0) return undefined;
+    const content = ownContent(section, template);
     // `## 9. AI/ML 아키텍처 (해당 없음)`: the heading is the answer.
-    if (ownContent(section, template).length > 0 || isMarkedNotApplicable(section, template)) return undefined;
+    if (content.length > 0 || isMarkedNotApplicable(section, content)) return undefined;
     // The section's own slots; a section whose template holds only sub-sections adds none (they count as missing).
     const slots = templateSection ? templateSection.ownSlots || (templateSection.children.length > 0 ? 0 : 1) : 1;
     return { range: headingRange(section, lines), params: { title: section.title }, slots };

@@ -2,7 +2,9 @@
 import { repeatableGroup } from '../match';
 import { insertionLine } from '../missing';
 import { headingRange } from '../outline';
+import type { RootContent } from 'mdast';
 import { isMarkedNotApplicable, ownContent } from '../sectionContent';
+import type { DocSection } from '../sections';
 import { defineRule, type DocumentHit } from './rule';
 
 export const missingSectionRule = defineRule({
@@ -27,6 +29,13 @@ export const missingSectionRule = defineRule({
     'something else (the options as a list).',
   checkDocument({ template, match, top, title, lines }) {
     const hits: DocumentHit[] = [];
+    // Read once per section that has missing sub-sections, however many they are.
+    const contents = new Map<DocSection, RootContent[]>();
+    const contentOf = (section: DocSection) => {
+      let content = contents.get(section);
+      if (!content) contents.set(section, (content = ownContent(section, template)));
+      return content;
+    };
     for (const templateSection of template.sections) {
       // An optional section (an "optional" comment, or a condition in its title) may be left out.
       if (match.has(templateSection) || templateSection.optional) continue;
@@ -34,12 +43,12 @@ export const missingSectionRule = defineRule({
       if (parent && !match.has(parent)) continue; // reported once, at the highest missing level
       const anchor = parent ? match.get(parent)! : top;
       // `## 9. AI/ML (해당 없음)`, or a section answered "N/A": its left-out sub-sections are answered too.
-      if (parent && isMarkedNotApplicable(anchor, template)) continue;
+      if (parent && isMarkedNotApplicable(anchor, contentOf(anchor))) continue;
       // A group of placeholder headings (`{option 1}`, `<scenario 1>`) stands for any number of
       // headings: it is missing once, when none is there and the section holding it has nothing else either (the
       // options as a list, the scenario as a diagram fill it as well).
       const group = repeatableGroup(templateSection, template.topLevel);
-      if (group && (group[0] !== templateSection || group.some((member) => match.has(member)) || ownContent(anchor, template).length > 0)) continue;
+      if (group && (group[0] !== templateSection || group.some((member) => match.has(member)) || contentOf(anchor).length > 0)) continue;
       const range = anchor.heading ? headingRange(anchor, lines) : title ? headingRange(title, lines) : lines.lineRange(1);
       hits.push({
         anchor,
