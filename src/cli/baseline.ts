@@ -7,8 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { type Locale } from '../core';
 import type { ParsedArgs } from './args';
-import type { CheckedFile } from './format';
-import { identity, placeFindings } from './placed';
+import type { CheckedFile } from '../report/formats/check';
+import { identity, placeFindings } from '../report/formats/placed';
 
 interface BaselineEntry {
   path: string;

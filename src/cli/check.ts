@@ -1,15 +1,15 @@
 /** `archdoc check`: the files to check (paths, --changed-since, --shard), their analyses (--jobs, --cache), the report and the gates. */
 import { resolve } from 'node:path';
 import { templateFileReason } from '../core';
-import type { CheckContext } from './analyzeFile';
+import type { CheckContext } from '../node/analyzeFile';
 import type { ParsedArgs } from './args';
 import { applyBaseline, type Baseline } from './baseline';
 import { DEFAULT_CACHE_FOLDER } from './cache';
-import { displayPath, expandPaths } from './files';
-import type { CheckedFile } from './format';
+import { displayPath, expandPaths } from '../node/files';
+import type { CheckedFile } from '../report/formats/check';
 import { formatReport } from './formats';
 import { gateExitCode } from './gates';
-import { onlyChanged } from './git';
+import { onlyChanged } from '../node/git';
 import { checkDocuments } from './jobs';
 import { selectShard } from './shard';
 

@@ -1,7 +1,7 @@
 /** The pass/fail decisions of `archdoc check` beyond "any finding fails": --fail-on and --min-completion. */
 import { progressPercent, type Severity } from '../core';
 import type { FailOn, ParsedArgs } from './args';
-import type { CheckedFile } from './format';
+import type { CheckedFile } from '../report/formats/check';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Analysis } from '../core';
 import { documentKey, ResultCache } from './cache';
-import { readTextFile } from './files';
+import { readTextFile } from '../node/files';
 import { type AnalysisSetup, analyzeItem, type WorkItem, type WorkResult } from './worker';
 
 declare const ARCHDOC_VERSION: string;

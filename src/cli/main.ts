@@ -4,13 +4,13 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { type AnalyzeOptions, analyze, builtinTemplates, type Locale, type Template, toLocale } from '../core';
 import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
 import { readBaseline } from './baseline';
-import { workspacePath } from './analyzeFile';
+import { workspacePath } from '../node/analyzeFile';
 import { check, type Io } from './check';
-import { displayPath, loadTemplates, readTextFile } from './files';
-import { formatOutline } from './outline';
+import { displayPath, loadTemplates, readTextFile } from '../node/files';
+import { formatOutline } from '../report/outlineText';
 import { report } from './report';
 import { formatRules } from './rules';
-import { readWorkspaceSettings, workspaceRoot } from './settings';
+import { readWorkspaceSettings, workspaceRoot } from '../node/settings';
 
 declare const ARCHDOC_VERSION: string;
 

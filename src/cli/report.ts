@@ -1,10 +1,10 @@
 /** `archdoc report`: the overview of the architecture documents as one self-contained HTML page or as Markdown. */
 import { writeFileSync } from 'node:fs';
 import { buildReportModel, type ReportDocument, renderHtmlReport, renderMarkdownReport, reportTexts } from '../report';
-import { analyzeForCheck, type CheckContext } from './analyzeFile';
+import { analyzeForCheck, type CheckContext } from '../node/analyzeFile';
 import type { ParsedArgs } from './args';
 import { analysePaths, type Io, isNamedWithTemplate } from './check';
-import { gitHistory } from './history';
+import { gitHistory } from '../node/history';
 
 export async function report(args: ParsedArgs, context: CheckContext, io: Io): Promise<number> {
   const analysed = await analysePaths(args, context, io);

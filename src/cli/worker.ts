@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Analysis } from '../core';
-import { analyzeForCheck, type CheckContext } from './analyzeFile';
+import { analyzeForCheck, type CheckContext } from '../node/analyzeFile';
 
 export type AnalysisSetup = CheckContext;
 

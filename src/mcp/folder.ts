@@ -5,9 +5,9 @@
 import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { builtinTemplates, decodeText, type Locale, type Template } from '../core';
-import type { CheckContext } from '../cli/analyzeFile';
-import { displayPath, loadTemplates, readTextFile } from '../cli/files';
-import { readWorkspaceSettings } from '../cli/settings';
+import type { CheckContext } from '../node/analyzeFile';
+import { displayPath, loadTemplates, readTextFile } from '../node/files';
+import { readWorkspaceSettings } from '../node/settings';
 
 /** A request the server refuses or cannot do; the SDK returns its message as a tool error (`isError`). */
 export class ToolError extends Error {}

@@ -2,10 +2,10 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { analyze, findTemplateSection, isTemplateFile, outlineReport, templateFileReason, progressPercent, sectionNames, templateSectionReport } from '../core';
-import { analyzeForCheck } from '../cli/analyzeFile';
-import { displayPath, expandPaths, readTextFile } from '../cli/files';
-import { formatJson, formatText } from '../cli/format';
-import { formatOutline } from '../cli/outline';
+import { analyzeForCheck } from '../node/analyzeFile';
+import { displayPath, expandPaths, readTextFile } from '../node/files';
+import { formatJson, formatText } from '../report/formats/check';
+import { formatOutline } from '../report/outlineText';
 import { isFolder, ToolError, type WorkingFolder } from './folder';
 import { answer } from './answer';
 

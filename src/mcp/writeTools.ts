@@ -5,7 +5,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { type Analysis, applyEdits, EditRequestError, insertSectionByName, notApplicableAtLine, type Template, type TextEdit } from '../core';
-import { analyzeForCheck } from '../cli/analyzeFile';
+import { analyzeForCheck } from '../node/analyzeFile';
 import { answer } from './answer';
 import { type FolderContext, type ResolvedPath, ToolError, type WorkingFolder } from './folder';
 

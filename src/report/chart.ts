@@ -1,6 +1,6 @@
 /** Completion over time as inline SVG: a sparkline for a table cell and a chart with axes for the report. */
-import type { Locale } from '../core/messages';
-import { progressPercent } from '../core/report';
+import type { Locale } from '../core/rules/messages';
+import { progressPercent } from '../core/views/fileReport';
 import { escapeHtml } from './escape';
 import type { HistoryPoint } from './model';
 import { reportTexts } from './texts';

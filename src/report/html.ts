@@ -3,7 +3,7 @@
  * document and a heat-map cell per template section. Bars and charts are inline SVG, so the page needs no script and
  * no inline style attributes (the editor's webview forbids them). The editor's overview renders cells as buttons.
  */
-import type { Locale } from '../core/messages';
+import type { Locale } from '../core/rules/messages';
 import { historyChart, sparkline } from './chart';
 import { escapeHtml } from './escape';
 import type { CellState, ReportCell, ReportGroup, ReportModel, ReportRow } from './model';

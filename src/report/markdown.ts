@@ -1,6 +1,6 @@
 /** The overview as Markdown (a job summary, a wiki page): one table per template, a state per template section. */
-import type { Locale } from '../core/messages';
-import { progressPercent } from '../core/report';
+import type { Locale } from '../core/rules/messages';
+import { progressPercent } from '../core/views/fileReport';
 import { escapeMarkdownCell } from './escape';
 import type { CellState, ReportCell, ReportGroup, ReportModel, ReportRow } from './model';
 import { reportTexts, type ReportTexts } from './texts';

@@ -3,7 +3,7 @@
  * architecture document, one cell per template section. Built from analyses only, so every surface (the editor's
  * overview, the HTML and Markdown reports) shows the same numbers as `archdoc check`.
  */
-import { progressPercent } from '../core/report';
+import { progressPercent } from '../core/views/fileReport';
 import type { Analysis, SectionNode, SectionState, Template } from '../core';
 
 /** One point of a document's completion over time (one commit). */

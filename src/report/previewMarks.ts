@@ -5,7 +5,7 @@
  */
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { Analysis, OpenSlot, SectionNode } from '../core';
-import type { Locale } from '../core/messages';
+import type { Locale } from '../core/rules/messages';
 import { escapeHtml } from './escape';
 import { reportTexts } from './texts';
 

@@ -3,7 +3,7 @@
  * badges, `archdoc report`'s own line and `archdoc check --format markdown`. Counts and dates are arguments, so each
  * language words them itself. Pure TypeScript (the webview bundles it too).
  */
-import type { Locale } from '../core/messages';
+import type { Locale } from '../core/rules/messages';
 import type { CellState } from './model';
 
 export interface ReportTexts {

@@ -3,7 +3,7 @@
  * (the same tables as `archdoc report`, cells as buttons, in the editor's language the extension posts with it), keeps the focused cell focused across updates, and asks
  * the extension to open a document at a section when a cell or a document name is activated (click, Enter, Space).
  */
-import type { Locale } from '../core/messages';
+import type { Locale } from '../core/rules/messages';
 import { renderLegend, renderSummary, renderTables } from '../report/html';
 import type { ReportModel } from '../report/model';
 

@@ -15,7 +15,7 @@ import {
   slotHighlights,
   slotTarget,
 } from '../../src/core';
-import { LineIndex } from '../../src/core/lines';
+import { LineIndex } from '../../src/core/parse/lines';
 import { check, doc, repoRoot } from './helpers';
 
 const words = { missing: 'missing', line: (line: number) => `line ${line}`, renamed: (title: string) => `renamed from "${title}"` };

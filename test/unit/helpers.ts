@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type Analysis, analyze, builtinTemplates, compileTemplate, type Finding, type Locale, type Template } from '../../src/core';
-import type { AnalyzeOptions } from '../../src/core/types';
+import type { AnalyzeOptions } from '../../src/core/analysis/types';
 
 function findRepoRoot(): string {
   let dir = __dirname;

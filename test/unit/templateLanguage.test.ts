@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFrontMatter } from '../../src/core/frontmatter';
-import { findPlaceholders, templatePlaceholdersIn } from '../../src/core/placeholders';
-import { compileTemplate } from '../../src/core/template';
-import { isLeftoverMarker } from '../../src/core/text';
+import { readFrontMatter } from '../../src/core/template/frontmatter';
+import { findPlaceholders, templatePlaceholdersIn } from '../../src/core/template/placeholders';
+import { compileTemplate } from '../../src/core/template/template';
+import { isLeftoverMarker } from '../../src/core/parse/text';
 import { check, corpusDir, needsCorpus, readRepoFile, summary } from './helpers';
 
 const keys = (text: string) => findPlaceholders(text).map((token) => token.key);

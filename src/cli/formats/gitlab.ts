@@ -1,8 +1,8 @@
 /** `--format gitlab`: a GitLab Code Quality report (the `codequality` artifact of a merge request). */
 import { createHash } from 'node:crypto';
 import type { Severity } from '../../core';
-import type { CheckedFile } from '../format';
-import { identity, placeFindings } from '../placed';
+import type { CheckedFile } from '../../report/formats/check';
+import { identity, placeFindings } from '../../report/formats/placed';
 
 const GITLAB_SEVERITY: Record<Severity, string> = { error: 'major', warning: 'minor', information: 'info', hint: 'info' };
 

@@ -1,10 +1,10 @@
 /** Every report format of `archdoc check`, by its --format name. */
 import type { Locale } from '../../core';
 import type { Format } from '../args';
-import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from '../format';
+import { type CheckedFile, formatGithub, formatJson, formatSarif, formatText } from '../../report/formats/check';
 import { formatGitlab } from './gitlab';
-import { formatJunit } from './junit';
-import { formatMarkdown } from './markdown';
+import { formatJunit } from '../../report/formats/junit';
+import { formatMarkdown } from '../../report/formats/markdown';
 
 export function formatReport(
   format: Format,

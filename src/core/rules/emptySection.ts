@@ -1,6 +1,6 @@
 /** `empty-section`: a heading with nothing under it. */
-import { headingRange } from '../outline';
-import { isMarkedNotApplicable, ownContent } from '../sectionContent';
+import { headingRange } from '../analysis/outline';
+import { isMarkedNotApplicable, ownContent } from '../document/sectionContent';
 import { defineRule } from './rule';
 
 export const emptySectionRule = defineRule({

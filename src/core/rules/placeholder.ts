@@ -1,10 +1,10 @@
 /** `placeholder`: text the template asks the author to replace is still there. */
-import { inlineSlots, valueData } from '../inlineSlots';
+import { inlineSlots, valueData } from './inlineSlots';
 import { toString } from 'mdast-util-to-string';
-import { excerpt } from '../messages';
-import { headingRange } from '../outline';
-import { templatePlaceholdersIn } from '../placeholders';
-import { isPlaceholderFence } from '../template';
+import { excerpt } from './messages';
+import { headingRange } from '../analysis/outline';
+import { templatePlaceholdersIn } from '../template/placeholders';
+import { isPlaceholderFence } from '../template/template';
 import { defineRule, NONE } from './rule';
 
 /** Fences in these languages hold data, where `[a]` or `{x}` is a value, not a placeholder. */

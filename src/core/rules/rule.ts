@@ -3,12 +3,12 @@
  * The rule table (`./index.ts`) lists every rule; the CLI (`archdoc rules`, SARIF), the README's rule sections and
  * the `archdoc.severity` schema in package.json are all read from it.
  */
-import type { LineIndex } from '../lines';
-import type { Locale } from '../messages';
-import type { ScanItem } from '../scan';
-import type { DocSection } from '../sections';
-import type { Template, TemplateSection } from '../template';
-import type { FindingData, Range, Severity } from '../types';
+import type { LineIndex } from '../parse/lines';
+import type { Locale } from './messages';
+import type { ScanItem } from '../template/scan';
+import type { DocSection } from '../parse/sections';
+import type { Template, TemplateSection } from '../template/template';
+import type { FindingData, Range, Severity } from '../analysis/types';
 
 export type Localized<T> = Record<Locale, T>;
 export type MessageParams = Record<string, string>;

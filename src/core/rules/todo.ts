@@ -1,5 +1,5 @@
 /** `todo`: a value or a section whose only content is a left-over marker (`TODO`, `TBD`, `작성 예정`). */
-import { inlineSlots, valueData } from '../inlineSlots';
+import { inlineSlots, valueData } from './inlineSlots';
 import { defineRule } from './rule';
 
 export const todoRule = defineRule({
