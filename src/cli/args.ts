@@ -2,6 +2,7 @@
 import type { Locale, Severity } from '../core';
 import { DEFAULT_HISTORY_LIMIT } from '../report';
 import { parseShard, type Shard } from './shard';
+import { UsageError } from './usageError';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit' | 'markdown';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'markdown'];
@@ -41,8 +42,6 @@ export interface ParsedArgs {
   cacheLocation?: string;
   shard?: Shard;
 }
-
-export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   archdoc check [--format text|json|sarif|github|gitlab|junit|markdown] [--template ID|PATH]… [--allow-empty]

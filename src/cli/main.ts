@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { type AnalyzeOptions, analyze, builtinTemplates, type Locale, type Template, toLocale } from '../core';
-import { parseArgs, type ParsedArgs, USAGE, UsageError } from './args';
+import { parseArgs, type ParsedArgs, USAGE } from './args';
+import { UsageError } from './usageError';
 import { readBaseline } from './baseline';
 import { workspacePath } from '../node/analyzeFile';
 import { check, type Io } from './check';

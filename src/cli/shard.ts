@@ -3,7 +3,7 @@
  * once between them. Paths are ordered by a hash (neighbouring folders spread over the shards) and cut into n
  * contiguous runs of equal size; the same tree gives the same split on every machine.
  */
-import { UsageError } from './args';
+import { UsageError } from './usageError';
 
 export interface Shard {
   /** 1-based, as written on the command line. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Analysis, analyze } from '../../src/core';
-import { compileTemplate, type Template } from '../../src/core/template/template';
+import { compileTemplate, type Template } from '../../src/core';
 import { repoRoot } from './helpers';
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFrontMatter } from '../../src/core/template/frontmatter';
 import { findPlaceholders, templatePlaceholdersIn } from '../../src/core/template/placeholders';
-import { compileTemplate } from '../../src/core/template/template';
+import { compileTemplate } from '../../src/core';
 import { isLeftoverMarker } from '../../src/core/parse/text';
 import { check, corpusDir, needsCorpus, readRepoFile, summary } from './helpers';
 

@@ -3,7 +3,8 @@ import adrKorean from '../../../templates/adr-ko.md';
 import adrEnglish from '../../../templates/adr.md';
 import english from '../../../templates/high-level-architecture.en.md';
 import korean from '../../../templates/high-level-architecture.md';
-import { compileTemplate, type Template } from '../template/template';
+import type { Template } from '../template/template';
+import { compileTemplate } from './compileTemplate';
 
 const BUILTIN_TEMPLATE_SOURCES: ReadonlyArray<{ id: string; source: string }> = [
   { id: 'high-level-architecture', source: korean },

@@ -4,9 +4,9 @@
  */
 import type { LineIndex } from '../parse/lines';
 import { missingSlots, type SectionMatch } from '../document/missingPlaces';
-import type { DocSection } from '../parse/sections';
+import { type DocSection, headingRange } from '../parse/sections';
 import type { TemplateSection } from '../template/template';
-import type { Finding, OpenSlot, Progress, Range, SectionNode, SectionState } from './types';
+import type { Finding, OpenSlot, Progress, SectionNode, SectionState } from './types';
 
 /** What the outline needs from the analysis of each section. */
 export interface OutlineInput {
@@ -103,10 +103,6 @@ function stateOf(progress: Progress): SectionState {
   if (progress.total === 0) return 'none';
   if (progress.filled === progress.total) return 'complete';
   return progress.filled === 0 ? 'empty' : 'partial';
-}
-
-export function headingRange(section: DocSection, lines: LineIndex): Range {
-  return lines.lineRange(section.startLine, section.heading?.position?.start.column ?? 1);
 }
 
 export function toOpenSlot(finding: Finding): OpenSlot {

@@ -1,19 +1,12 @@
 /** Public types of the archdoc engine. Shared by the CLI, the VS Code adapters and the tests. */
 
+import type { RecognizedBy } from '../document/recognize';
+import type { Range } from '../parse/lines';
 import type { RuleId } from '../rules';
+import type { FindingData, Severity, SeveritySetting } from '../rules/rule';
 
-export type { RuleId };
-
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type SeveritySetting = Severity | 'off';
-
-/** 1-based lines and columns; columns count UTF-16 code units; the end is exclusive. */
-export interface Range {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+// Defined in the layer that owns them, listed here with the rest of the engine's public types.
+export type { FindingData, RecognizedBy, Range, RuleId, Severity, SeveritySetting };
 
 export interface Finding extends Range {
   rule: RuleId;
@@ -22,14 +15,6 @@ export interface Finding extends Range {
   /** Extra data for quick fixes: the option list, the missing template section, … */
   data?: FindingData;
 }
-
-export type FindingData =
-  | { kind: 'options'; options: string[]; value: Range }
-  /** A list of values to give each (`RTO/RPO`), not a choice: no "choose" fix. */
-  | { kind: 'values'; names: string[]; value: Range }
-  | { kind: 'missing-section'; templateSectionId: string; insertAfterLine: number }
-  | { kind: 'field'; label: string; value: Range }
-  | { kind: 'cells'; columns: string[]; columnCount: number };
 
 export interface Progress {
   filled: number;
@@ -83,8 +68,6 @@ export interface Analysis {
   /** Why the document was not analysed (too large, unknown template id in front matter, …). */
   skippedReason?: string;
 }
-
-export type RecognizedBy = 'front-matter' | 'title' | 'structure' | 'include' | 'forced';
 
 export interface AnalyzeOptions {
   /** Document path (workspace-relative or absolute, forward slashes) for `include` globs. */

@@ -1,21 +1,9 @@
 /** The template's front-matter keys read as fields of a document (its own keys, like `archdoc:`, are not asked for). */
 import { readFrontMatter } from '../template/frontmatter';
 import type { LineIndex } from '../parse/lines';
-import type { OptionList, Template } from '../template/template';
+import type { MetaItem } from '../template/scanItems';
+import type { Template } from '../template/template';
 import { normalizeKey } from '../parse/text';
-import type { Range } from '../analysis/types';
-
-/** A front-matter key the template asks for: present with its value, or absent (then `present` is false). */
-export interface MetaItem {
-  kind: 'meta';
-  key: string;
-  value: string;
-  present: boolean;
-  /** The template's option list for the key, when it gives one (`status: {proposed | accepted}`). */
-  options?: OptionList;
-  range: Range;
-  valueRange: Range;
-}
 
 /**
  * One item per template key the document has, and one per required key it lacks (reported on line 1, where the

@@ -8,7 +8,8 @@ import { readFrontMatter } from '../template/frontmatter';
 import type { Template } from '../template/template';
 import { headingTitle } from '../parse/sections';
 import { normalizeKey, type TitleKeys, titleKeys } from '../parse/text';
-import type { RecognizedBy } from '../analysis/types';
+
+export type RecognizedBy = 'front-matter' | 'title' | 'structure' | 'include' | 'forced';
 
 export interface Recognition {
   template?: Template;

@@ -1,5 +1,11 @@
 /** Line lookups on the analysed text, for ranges that end at a line's last visible character. */
-import type { Range } from '../analysis/types';
+/** 1-based lines and columns; columns count UTF-16 code units; the end is exclusive. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
 
 const LONE_CR = /\r(?!\n)/u;
 

@@ -1,6 +1,7 @@
 /** The heading tree of a parsed document: each section owns the blocks up to its first sub-section. */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { LineIndex, Range } from './lines';
 import { collapseWhitespace, splitSectionNumber, type TitleKeys, titleKeys } from './text';
 
 export interface DocSection {
@@ -134,4 +135,9 @@ export function lastDescendant(section: DocSection): DocSection {
 export function isWithin(doc: DocSection, ancestor: DocSection): boolean {
   for (let node: DocSection | undefined = doc.parent; node; node = node.parent) if (node === ancestor) return true;
   return false;
+}
+
+/** The heading line of a section, from its `#`s (where findings on the heading itself are reported). */
+export function headingRange(section: DocSection, lines: LineIndex): Range {
+  return lines.lineRange(section.startLine, section.heading?.position?.start.column ?? 1);
 }

@@ -1,5 +1,5 @@
 /** `empty-section`: a heading with nothing under it. */
-import { headingRange } from '../analysis/outline';
+import { headingRange } from '../parse/sections';
 import { isMarkedNotApplicable, ownContent } from '../document/sectionContent';
 import { defineRule } from './rule';
 

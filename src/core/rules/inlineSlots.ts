@@ -2,13 +2,13 @@
  * Slots inside a document's text, read through its template: the template's placeholders still standing anywhere
  * in a value, cell or sentence, `{a | b}` lists left unchosen, and left-over markers (`TODO`, `작성 예정`).
  */
-import type { LineIndex } from '../parse/lines';
+import type { LineIndex, Range } from '../parse/lines';
 import { excerpt } from './messages';
 import { type PlaceholderToken, templatePlaceholdersIn } from '../template/placeholders';
 import type { ScanItem } from '../template/scan';
 import type { Template } from '../template/template';
 import { isLeftoverMarker, normalizeKey, placeholderKey } from '../parse/text';
-import type { FindingData, Range } from '../analysis/types';
+import type { FindingData } from './rule';
 
 export interface InlineSlot {
   kind: 'placeholder' | 'options' | 'todo';

@@ -1,10 +1,9 @@
 /** `missing-section`: a template section the document lacks, reported once at its highest missing level. */
 import { repeatableGroup } from '../document/match';
 import { insertionLine } from '../document/missingPlaces';
-import { headingRange } from '../analysis/outline';
 import type { RootContent } from 'mdast';
 import { isMarkedNotApplicable, ownContent } from '../document/sectionContent';
-import type { DocSection } from '../parse/sections';
+import { type DocSection, headingRange } from '../parse/sections';
 import { defineRule, type DocumentHit } from './rule';
 
 export const missingSectionRule = defineRule({

@@ -2,7 +2,7 @@
 import { inlineSlots, valueData } from './inlineSlots';
 import { toString } from 'mdast-util-to-string';
 import { excerpt } from './messages';
-import { headingRange } from '../analysis/outline';
+import { headingRange } from '../parse/sections';
 import { templatePlaceholdersIn } from '../template/placeholders';
 import { isPlaceholderFence } from '../template/template';
 import { defineRule, NONE } from './rule';

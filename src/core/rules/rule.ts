@@ -3,12 +3,23 @@
  * The rule table (`./index.ts`) lists every rule; the CLI (`archdoc rules`, SARIF), the README's rule sections and
  * the `archdoc.severity` schema in package.json are all read from it.
  */
-import type { LineIndex } from '../parse/lines';
+import type { LineIndex, Range } from '../parse/lines';
 import type { Locale } from './messages';
 import type { ScanItem } from '../template/scan';
 import type { DocSection } from '../parse/sections';
 import type { Template, TemplateSection } from '../template/template';
-import type { FindingData, Range, Severity } from '../analysis/types';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** Extra data for quick fixes: the option list, the missing template section, … */
+export type FindingData =
+  | { kind: 'options'; options: string[]; value: Range }
+  /** A list of values to give each (`RTO/RPO`), not a choice: no "choose" fix. */
+  | { kind: 'values'; names: string[]; value: Range }
+  | { kind: 'missing-section'; templateSectionId: string; insertAfterLine: number }
+  | { kind: 'field'; label: string; value: Range }
+  | { kind: 'cells'; columns: string[]; columnCount: number };
 
 export type Localized<T> = Record<Locale, T>;
 export type MessageParams = Record<string, string>;

@@ -1,11 +1,10 @@
 /** `unchosen-option`: a value still equal to the option list the template gives for that field, column or key. */
 import { inlineSlots } from './inlineSlots';
-import { cellRange } from '../parse/lines';
+import { cellRange, type Range } from '../parse/lines';
 import type { RowItem } from '../template/scan';
 import type { OptionList, TemplateSection } from '../template/template';
 import { optionListKey, placeholderKey } from '../parse/text';
-import type { FindingData, Range } from '../analysis/types';
-import { defineRule, NONE, type RuleHit } from './rule';
+import { defineRule, type FindingData, NONE, type RuleHit } from './rule';
 
 export const unchosenOptionRule = defineRule({
   id: 'unchosen-option',

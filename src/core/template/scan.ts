@@ -9,7 +9,7 @@ import type { LineIndex } from '../parse/lines';
 import type { FieldItem, ScanItem } from './scanItems';
 import { collapseWhitespace, normalizeKey } from '../parse/text';
 import { hasVisibleInline, isVisibleBlock, renderedText } from '../parse/visible';
-import type { Range } from '../analysis/types';
+import type { Range } from '../parse/lines';
 
 export type { EmptyTableItem, FenceItem, FieldItem, RowItem, ScanItem, TextItem } from './scanItems';
 

@@ -1,6 +1,6 @@
 /** What the scan finds in Markdown blocks: the fillable things of templates and documents alike. */
-import type { MetaItem } from '../document/frontMatterItems';
-import type { Range } from '../analysis/types';
+import type { Range } from '../parse/lines';
+import type { OptionList } from './schema';
 
 export interface FieldItem {
   kind: 'field';
@@ -49,6 +49,18 @@ export interface TextItem {
   /** The text without inline code, where placeholder tokens are looked for (`List<String>` in code is code). */
   prose: string;
   range: Range;
+}
+
+/** A front-matter key the template asks for: present with its value, or absent (then `present` is false). */
+export interface MetaItem {
+  kind: 'meta';
+  key: string;
+  value: string;
+  present: boolean;
+  /** The template's option list for the key, when it gives one (`status: {proposed | accepted}`). */
+  options?: OptionList;
+  range: Range;
+  valueRange: Range;
 }
 
 export type ScanItem = FieldItem | RowItem | EmptyTableItem | FenceItem | TextItem | MetaItem;

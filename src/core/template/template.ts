@@ -9,80 +9,13 @@ import { LineIndex } from '../parse/lines';
 import { IncrementalParser, ONE_PARSE_CHUNK_LENGTH } from '../parse/incremental';
 import { ELLIPSIS_KEY, findPlaceholders, isEllipsis, type PlaceholderToken, repeatableTitleParts } from './placeholders';
 import { type ScanItem, scanBlocks } from './scan';
-import { evaluateSection } from '../analysis/slots';
 import { buildSections, contentRoot, type DocSection } from '../parse/sections';
+import type { Template, TemplateSection } from './schema';
 import { frontMatterFields, settleOptionModes } from './templateFields';
-import { normalizeKey, optionListKey, parseOptionList, placeholderKey, type TitleKeys } from '../parse/text';
+import { normalizeKey, optionListKey, parseOptionList, placeholderKey } from '../parse/text';
 
-/**
- * `choose`: the items are alternatives, one is picked (`Azure/AWS/GCP`). `each`: the items name values that all
- * have to be given (`RTO/RPO`); see `optionMode`.
- */
-export type OptionMode = 'choose' | 'each';
-
-export interface OptionList {
-  raw: string;
-  options: string[];
-  mode: OptionMode;
-}
-
-/** A front-matter key of the template that the author fills (its value is empty, a placeholder or an option list). */
-export interface TemplateFrontMatterField {
-  key: string;
-  value: string;
-  optional: boolean;
-  options?: OptionList;
-}
-
-export interface TemplateSection {
-  /** Stable id within the template: the section number (`2.2.1`) or its normalised title. */
-  id: string;
-  title: string;
-  level: number;
-  number?: number[];
-  keys: TitleKeys;
-  /** For a title that is or holds a placeholder (`{title of option 1}`), its fixed words: the section repeats. */
-  repeatableParts: string[] | undefined;
-  parent?: TemplateSection;
-  children: TemplateSection[];
-  /** Pre-order index among the template's sections. */
-  order: number;
-  /** Option lists by field label key, and by table column key. */
-  fieldOptions: Map<string, OptionList>;
-  columnOptions: Map<string, OptionList>;
-  /** Pre-filled field values (label key → option-list key of the value): content the template provides. */
-  prefilledFields: Map<string, string>;
-  /** Rows the template fills completely (their cells joined): template content, not slots. */
-  prefilledRows: Set<string>;
-  /** Field labels and table column keys: the section's content signature, used to match renamed sections. */
-  signature: Set<string>;
-  /** Placeholder fences and placeholder items in the section's own body. */
-  placeholderCount: number;
-  /** Slots in the section's own body, as counted on the template itself. */
-  ownSlots: number;
-  /** Marked optional (an "optional" comment, or a condition in the title): a document may leave it out. */
-  optional: boolean;
-  /** The section's Markdown (heading, body, sub-sections) without trailing separators: what "insert section" adds. */
-  markdown: string;
-}
-
-export interface Template {
-  id: string;
-  title: string;
-  titleKey: string;
-  source: string;
-  /** Sections in template order, the title excluded. */
-  sections: TemplateSection[];
-  topLevel: TemplateSection[];
-  /** The placeholders the template uses (`{문서명}: {파일 위치}`, `...`, `[네트워크 토폴로지 다이어그램]`), as placeholderKey()s. */
-  placeholderTokens: Set<string>;
-  /** Every bracketed placeholder the template uses, anywhere, by its words (`titleofoption1`) → as first written. */
-  placeholderWords: Map<string, PlaceholderToken>;
-  /** Help text of the template (normalised), which is guidance, not content, when a document keeps it. */
-  guidance: Set<string>;
-  /** Front-matter keys the author fills. */
-  frontMatter: TemplateFrontMatterField[];
-}
+// The schema's types have their own file (templateFields reads them too); importers find them here as before.
+export type { OptionList, OptionMode, Template, TemplateFrontMatterField, TemplateSection } from './schema';
 
 const BRACKETED = /^(\{[^{}\n]+\}|\[[^[\]\n]+\])$/u;
 /** A text made only of `{…}` tokens and separators, or an ellipsis: `{문서명}: {파일 위치}`, `...`. */
@@ -99,7 +32,15 @@ export function isPlaceholderFence(content: string, tokens: ReadonlySet<string>)
   return BRACKETED.test(text) && !/["',:;=]/u.test(text);
 }
 
-export function compileTemplate(id: string, source: string): Template {
+/** A template's schema, and what counting its slots needs: each section's own body in the template's parse. */
+export interface TemplateSchema {
+  template: Template;
+  bodies: ReadonlyMap<TemplateSection, DocSection>;
+  lines: LineIndex;
+}
+
+/** Every section's `ownSlots` is still 0: the rules count them (`compileTemplate` in ../analysis). */
+export function compileTemplateSchema(id: string, source: string): TemplateSchema {
   const text = source.replace(/^\uFEFF/u, '');
   const lines = new LineIndex(text);
   // Chunk by chunk: the same tree as one parse, in time linear in the number of sections.
@@ -170,11 +111,7 @@ export function compileTemplate(id: string, source: string): Template {
     guidance,
     frontMatter,
   };
-  // A section's slots are what the rules find open in the template's own body: one definition, the analysis's.
-  for (const [section, doc] of bodies) {
-    section.ownSlots = evaluateSection(doc, section, section, scanBlocks(doc.blocks, lines), false, { template, lines, locale: 'en' }).total;
-  }
-  return template;
+  return { template, bodies, lines };
 }
 
 /** The parts of a section's schema that its body fills in, still empty. */

@@ -1,7 +1,7 @@
 /** Two parts of a template's schema read across the whole template: its front-matter fields and its option lists' kind. */
 import type { FrontMatterEntry } from './frontmatter';
 import type { PlaceholderToken } from './placeholders';
-import type { OptionList, TemplateFrontMatterField, TemplateSection } from './template';
+import type { OptionList, TemplateFrontMatterField, TemplateSection } from './schema';
 import { normalizeKey, parseOptionList } from '../parse/text';
 
 /** Keys with a value to give: empty, a placeholder, or an option list. Keys the template fills itself are content. */

@@ -3,7 +3,8 @@
  * other surface), so that `archdoc check .` and the editor's workspace check see the same files. Works on path
  * strings with `/` separators; reading the files is the surface's job.
  */
-import { compileTemplate, type Template } from '../template/template';
+import { compileTemplate } from '../analysis/compileTemplate';
+import type { Template } from '../template/template';
 
 /** Extensions of Markdown files, compared case-insensitively (`README.MD`, `adr.Markdown`). */
 export const MARKDOWN_EXTENSIONS: readonly string[] = ['md', 'markdown'];
