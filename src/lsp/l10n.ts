@@ -1,0 +1,26 @@
+/**
+ * The server's words in the client's language: the extension's own bundle (l10n/bundle.l10n.ko.json), so that the
+ * quick fixes and the tree read the same in every editor. `l10n.t` takes the English text, as vscode.l10n.t does.
+ */
+import korean from '../../l10n/bundle.l10n.ko.json';
+import type { Locale, OutlineWords } from '../core';
+
+const bundles: Record<Locale, Record<string, string>> = { en: {}, ko: korean };
+
+export class Words {
+  constructor(readonly locale: Locale) {}
+
+  t(message: string, ...args: Array<string | number>): string {
+    const text = bundles[this.locale][message] ?? message;
+    return text.replace(/\{(\d+)\}/gu, (whole, index: string) => (args[Number(index)] === undefined ? whole : String(args[Number(index)])));
+  }
+
+  outline(): OutlineWords {
+    const l10n = this;
+    return {
+      missing: l10n.t('missing'),
+      line: (line) => l10n.t('line {0}', line),
+      renamed: (title) => l10n.t('renamed from "{0}"', title),
+    };
+  }
+}
