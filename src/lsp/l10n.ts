@@ -16,11 +16,10 @@ export class Words {
   }
 
   outline(): OutlineWords {
-    const l10n = this;
     return {
-      missing: l10n.t('missing'),
-      line: (line) => l10n.t('line {0}', line),
-      renamed: (title) => l10n.t('renamed from "{0}"', title),
+      missing: this.t('missing'),
+      line: (line) => this.t('line {0}', line),
+      renamed: (title) => this.t('renamed from "{0}"', title),
     };
   }
 }

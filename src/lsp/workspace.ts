@@ -7,8 +7,8 @@
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AnalysisContext, type AnalyzeOptions, builtinTemplates, DEFAULT_MAX_FILE_SIZE, type Locale, type Template, templateFileReason } from '../core';
-import { loadTemplates } from '../cli/files';
-import { archdocSettings, readWorkspaceSettings, workspaceRoot } from '../cli/settings';
+import { loadTemplates } from '../node/files';
+import { archdocSettings, readWorkspaceSettings, workspaceRoot } from '../node/settings';
 
 /** What the editor sent for the `archdoc` section; anything else is ignored. */
 export type EditorSettings = Record<string, unknown>;

@@ -40,12 +40,12 @@ function asCheck(diagnostic: Diagnostic): CheckFinding {
     column: range.start.character + 1,
     endLine: range.end.line + 1,
     endColumn: range.end.character + 1,
-    message: diagnostic.message,
+    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
   };
 }
 
 function applyWorkspaceEdit(text: string, uri: string, edit: WorkspaceEdit): string {
-  const edits: TextEdit[] = edit.changes?.[uri] ?? (edit.documentChanges ?? []).flatMap((change) => ('edits' in change && change.textDocument.uri === uri ? change.edits : []));
+  const edits: TextEdit[] = edit.changes?.[uri] ?? (edit.documentChanges ?? []).flatMap((change) => ('edits' in change && change.textDocument.uri === uri ? change.edits.filter((one): one is TextEdit => 'newText' in one) : []));
   return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
 }
 
