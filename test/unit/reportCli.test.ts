@@ -51,7 +51,7 @@ describe('archdoc report', function () {
   afterEach(() => removeFolder(dir));
 
   it('writes one HTML file whose completion per document equals `check --format json` (fixtures)', () => {
-    assert.equal(assertReportMatchesCheck(['test/fixtures'], repoRoot, dir), 5);
+    assert.equal(assertReportMatchesCheck(['test/fixtures'], repoRoot, dir), 8);
   });
 
   it('writes one HTML file whose completion per document equals `check --format json` (corpus highlevel)', function () {
